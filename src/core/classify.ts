@@ -1,0 +1,47 @@
+import type { ProductDocsConfig } from './config';
+import type { ParsedDocument } from './document';
+import type { DocumentType } from './document-types';
+import { GlobSet } from './glob';
+
+/** What a markdown file is to Product Docs. */
+export type Classification =
+  | { kind: 'product'; type: DocumentType }
+  /** `type:` names no known type, but the file looks like a product document. */
+  | { kind: 'unknown-type'; typeName: string }
+  | { kind: 'other' };
+
+/** Fields whose presence says "this is meant to be a product document" even with an unknown type. */
+const PRODUCT_DOC_SIGNS = ['status', 'owner'];
+
+/**
+ * A file is a product document when its front matter names a known `type`, or when it matches a
+ * type's `files` globs. Everything else (READMEs, notes, blog posts) is left alone.
+ */
+export function classify(doc: ParsedDocument, relativePath: string | undefined, config: ProductDocsConfig): Classification {
+  const declared = doc.frontMatter?.data['type'];
+  if (typeof declared === 'string' && declared.trim()) {
+    const name = declared.trim();
+    const type = findType(config, name);
+    if (type) return { kind: 'product', type };
+    const looksLikeProductDoc = PRODUCT_DOC_SIGNS.some((field) => field in (doc.frontMatter?.data ?? {}));
+    return looksLikeProductDoc || nearType(config, name) ? { kind: 'unknown-type', typeName: name } : { kind: 'other' };
+  }
+  if (relativePath !== undefined) {
+    const type = config.types.find((t) => t.files.length > 0 && new GlobSet(t.files).matches(relativePath));
+    if (type) return { kind: 'product', type };
+  }
+  return { kind: 'other' };
+}
+
+export function findType(config: ProductDocsConfig, name: string): DocumentType | undefined {
+  const wanted = name.trim().toLowerCase();
+  return config.types.find((t) => t.id.toLowerCase() === wanted);
+}
+
+function nearType(config: ProductDocsConfig, name: string): boolean {
+  const wanted = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return config.types.some((t) => {
+    const id = t.id.replace(/[^a-z0-9]/g, '');
+    return id === wanted || (wanted.length >= 3 && (id.startsWith(wanted) || wanted.startsWith(id)));
+  });
+}

@@ -1,0 +1,38 @@
+import type { ParsedDocument } from './document';
+import type { TextEdit } from './text';
+
+const PLAIN_SCALAR = /^[A-Za-z0-9_][A-Za-z0-9_ .,'()/&+@-]*$/;
+const YAML_KEYWORD = /^(?:true|false|yes|no|on|off|null|~|y|n)$/i;
+
+/** A value written as YAML: plain when it reads back as the same string, double-quoted otherwise. */
+export function yamlScalar(value: string): string {
+  const looksLikeNumber = /^[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i.test(value);
+  return PLAIN_SCALAR.test(value) && !YAML_KEYWORD.test(value) && !looksLikeNumber && value === value.trim() && !/ #|: /.test(value)
+    ? value
+    : JSON.stringify(value);
+}
+
+/**
+ * Sets a top-level front-matter field: replaces its value when present, adds a line before the
+ * closing fence when not, and adds a front-matter block when the document has none. Returns
+ * undefined when the front matter is unclosed or not YAML (an edit there could lose text).
+ */
+export function setFieldEdit(doc: ParsedDocument, name: string, valueText: string): TextEdit | undefined {
+  const fm = doc.frontMatter;
+  if (!fm) {
+    const position = { line: 0, character: 0 };
+    return { range: { start: position, end: position }, newText: `---${doc.eol}${name}: ${valueText}${doc.eol}---${doc.eol}${doc.eol}` };
+  }
+  if (!fm.closed || (fm.language !== 'yaml' && fm.language !== 'yml')) return undefined;
+  const location = fm.fields.get(name);
+  if (location && location.valueStart >= location.keyEnd && location.valueEnd > location.valueStart && fm.data[name] !== null) {
+    return { range: doc.lines.rangeOf(location.valueStart, location.valueEnd), newText: valueText };
+  }
+  if (location) {
+    // `name:` with no value: write the value after the colon, keeping the key.
+    const lineEnd = doc.lines.lineEnd(doc.lines.positionAt(location.keyEnd).line);
+    return { range: doc.lines.rangeOf(location.keyEnd, lineEnd), newText: `: ${valueText}` };
+  }
+  const closing = doc.lines.positionAt(fm.contentEnd);
+  return { range: { start: closing, end: closing }, newText: `${name}: ${valueText}${doc.eol}` };
+}

@@ -1,0 +1,88 @@
+import type { Grouping, Horizon, ProductDocsConfig } from '../config';
+import { HORIZONS } from '../config';
+import { DELIVERY_STATUSES, PRIORITIES, REVIEW_STATUSES } from '../document-types';
+import type { RoadmapItem } from './items';
+
+export interface RoadmapGroup {
+  /** Stable key (e.g. the status value); '' for "none". */
+  key: string;
+  label: string;
+  items: RoadmapItem[];
+}
+
+const HORIZON_LABELS: Record<Horizon, string> = { now: 'Now', next: 'Next', later: 'Later', done: 'Done' };
+const NONE_LABELS: Record<Grouping, string> = {
+  status: 'No status',
+  quarter: 'No quarter',
+  horizon: 'Other',
+  owner: 'No owner',
+  theme: 'No theme',
+  type: 'No type',
+};
+
+/** The horizon an item's status falls in, or undefined (e.g. cancelled). */
+export function horizonOf(item: RoadmapItem, config: ProductDocsConfig): Horizon | undefined {
+  return HORIZONS.find((h) => config.roadmap.horizons[h].includes(item.status));
+}
+
+/** Priority, then target date, then title: the order a PM scans a list in. */
+export function compareItems(a: RoadmapItem, b: RoadmapItem): number {
+  return rank(PRIORITIES, a.priority) - rank(PRIORITIES, b.priority) || compareOptional(a.target, b.target) || a.title.localeCompare(b.title) || a.file.localeCompare(b.file);
+}
+
+export function sortItems(items: readonly RoadmapItem[]): RoadmapItem[] {
+  return [...items].sort(compareItems);
+}
+
+/** Groups items, orders the groups the way people read them, and sorts each group. */
+export function groupItems(items: readonly RoadmapItem[], by: Grouping, config: ProductDocsConfig): RoadmapGroup[] {
+  const groups = new Map<string, RoadmapItem[]>();
+  for (const item of items) {
+    const key = groupKey(item, by, config);
+    let members = groups.get(key);
+    if (!members) groups.set(key, (members = []));
+    members.push(item);
+  }
+  const order = groupOrder(by, config);
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === '') !== (b === '') ? (a === '' ? 1 : -1) : rank(order, a) - rank(order, b) || a.localeCompare(b))
+    .map(([key, members]) => ({ key, label: groupLabel(key, by, config), items: sortItems(members) }));
+}
+
+export function groupKey(item: RoadmapItem, by: Grouping, config: ProductDocsConfig): string {
+  if (by === 'horizon') return horizonOf(item, config) ?? '';
+  if (by === 'type') return item.type;
+  return item[by] ?? '';
+}
+
+function groupLabel(key: string, by: Grouping, config: ProductDocsConfig): string {
+  if (key === '') return NONE_LABELS[by];
+  if (by === 'horizon') return HORIZON_LABELS[key as Horizon];
+  if (by === 'type') return config.types.find((t) => t.id === key)?.label ?? key;
+  return key;
+}
+
+function groupOrder(by: Grouping, config: ProductDocsConfig): readonly string[] {
+  if (by === 'horizon') return HORIZONS;
+  if (by === 'type') return config.types.map((t) => t.id);
+  if (by === 'status') {
+    const statuses = [...DELIVERY_STATUSES, ...REVIEW_STATUSES];
+    for (const type of config.types) statuses.push(...(type.fields['status']?.values ?? []));
+    return [...new Set(statuses)];
+  }
+  return [];
+}
+
+/** Position in a list; values not in it sort after all that are, undefined last of all. */
+function rank(order: readonly string[], value: string | undefined): number {
+  if (value === undefined) return order.length + 1;
+  const index = order.indexOf(value);
+  return index < 0 ? order.length : index;
+}
+
+function compareOptional(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return a < b ? -1 : 1;
+}

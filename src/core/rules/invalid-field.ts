@@ -1,0 +1,30 @@
+import { checkFieldValue, isBlank } from '../field-values';
+import { setFieldEdit, yamlScalar } from '../edits';
+import type { Rule, RuleFinding } from './rule';
+
+export const invalidField: Rule = {
+  id: 'invalid-field',
+  description: 'Front-matter values must be allowed: statuses, priorities, ISO dates, YYYY-Qn quarters, lists, patterns.',
+  defaultSeverity: 'error',
+  check({ doc, type }) {
+    const fm = doc.frontMatter;
+    if (!type || !fm) return [];
+    const findings: RuleFinding[] = [];
+    for (const [name, location] of fm.fields) {
+      const spec = type.fields[name];
+      const value = fm.data[name];
+      if (!spec || isBlank(value) || name === 'type') continue;
+      const problem = checkFieldValue(name, value, spec);
+      if (!problem) continue;
+      const suggestion = problem.suggestion;
+      const edit = suggestion === undefined ? undefined : setFieldEdit(doc, name, suggestion.startsWith('[') ? suggestion : yamlScalar(suggestion));
+      findings.push({
+        rule: 'invalid-field',
+        message: problem.message,
+        range: doc.lines.rangeOf(location.valueStart, location.valueEnd),
+        ...(edit ? { fix: { title: `Change ${name} to ${suggestion}`, edits: [edit] } } : {}),
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,62 @@
+import { scalarText } from '../field-values';
+import { contentLines } from '../section-content';
+import type { Rule, RuleFinding } from './rule';
+
+/** Markers people leave for "fill this in later". Whole words, upper case, as people write them. */
+const PLACEHOLDER = /\b(?:TODO|TBD|TBC|FIXME|TKTK)\b|\{\{\s*[\w-]+\s*\}\}|\?\?\?/g;
+
+export const placeholder: Rule = {
+  id: 'placeholder',
+  description: 'No TODO, TBD, FIXME, ??? or {{variables}} left in, and no template guidance left beside real content.',
+  defaultSeverity: 'warning',
+  check({ doc, type, matched }) {
+    const findings: RuleFinding[] = [];
+    const fm = doc.frontMatter;
+    for (const [name, location] of fm?.fields ?? []) {
+      const text = scalarText(fm!.data[name]);
+      if (text !== undefined && new RegExp(`^(?:${PLACEHOLDER.source})$`).test(text.trim())) {
+        findings.push({ rule: 'placeholder', message: `Field "${name}" is still a placeholder ("${text.trim()}"): fill it in.`, range: doc.lines.rangeOf(location.valueStart, location.valueEnd) });
+      }
+    }
+    for (const range of proseRanges(doc.text, fm?.bodyStart ?? 0)) {
+      const slice = doc.text.slice(range.start, range.end);
+      for (const m of slice.matchAll(PLACEHOLDER)) {
+        const start = range.start + m.index;
+        findings.push({ rule: 'placeholder', message: `Unexpected placeholder "${m[0]}": replace it with the content it stands for.`, range: doc.lines.rangeOf(start, start + m[0].length) });
+      }
+    }
+    if (type) {
+      for (const { section, specIndex } of matched) {
+        const lines = contentLines(doc, section, type);
+        if (lines.every((line) => line.isGuidance)) continue; // empty-section reports it
+        for (const line of lines.filter((l) => l.isGuidance)) {
+          findings.push({
+            rule: 'placeholder',
+            message: `Template guidance left in section "${type.sections[specIndex]!.title}": delete the prompt now that the section has content.`,
+            range: doc.lines.rangeOf(line.start, line.end),
+          });
+        }
+      }
+    }
+    return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  },
+};
+
+/** The body outside fenced code blocks, where TODO may be legitimate code. */
+function proseRanges(text: string, from: number): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  const fence = /^ {0,3}(`{3,}|~{3,})[^\r\n]*$/gm;
+  let proseStart = from;
+  fence.lastIndex = from;
+  for (let open = fence.exec(text); open; open = fence.exec(text)) {
+    ranges.push({ start: proseStart, end: open.index });
+    const marker = open[1]!;
+    const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`, 'gm');
+    close.lastIndex = open.index + open[0].length;
+    const closing = close.exec(text);
+    proseStart = closing ? closing.index + closing[0].length : text.length;
+    fence.lastIndex = proseStart;
+  }
+  ranges.push({ start: proseStart, end: text.length });
+  return ranges;
+}

@@ -1,0 +1,88 @@
+import { classify } from './classify';
+import type { ProductDocsConfig } from './config';
+import { parseDocument, type ParsedDocument } from './document';
+import type { Finding } from './findings';
+import { lint } from './lint';
+import { roadmapItem, type RoadmapItem } from './roadmap/items';
+
+/** What the index knows about one file. */
+export interface IndexedFile {
+  /** Hash of the text it was computed from: an unchanged text is not parsed again. */
+  hash: number;
+  isProductDocument: boolean;
+  findings: Finding[];
+  item: RoadmapItem | undefined;
+}
+
+/** The result of analysing one text: everything the roadmap and diagnostics need. */
+export interface Analysis {
+  doc: ParsedDocument;
+  findings: Finding[];
+  isProductDocument: boolean;
+  item: RoadmapItem | undefined;
+}
+
+/** Parses and lints a text once, and derives its roadmap item from the same parse. */
+export function analyze(text: string, path: string, config: ProductDocsConfig): Analysis {
+  const doc = parseDocument(text);
+  const classification = classify(doc, path, config);
+  if (classification.kind === 'other') return { doc, findings: [], isProductDocument: false, item: undefined };
+  const findings = lint(doc, { config, path });
+  const item = classification.kind === 'product' ? roadmapItem(doc, classification.type, path, findings.length) : undefined;
+  return { doc, findings, isProductDocument: true, item };
+}
+
+/**
+ * Findings and roadmap items for every file of a workspace, updated one file at a time. Pure: the
+ * editor and the CLI feed it texts; it never reads a file itself.
+ */
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedFile>();
+
+  constructor(private config: ProductDocsConfig) {}
+
+  /** Replaces the config; every file must then be fed again (the caller re-reads them). */
+  reset(config: ProductDocsConfig): void {
+    this.config = config;
+    this.files.clear();
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** Analyses `text` as `path`; returns false when nothing changed (same text as before). */
+  update(path: string, text: string): boolean {
+    const hash = hashText(text);
+    const previous = this.files.get(path);
+    if (previous && previous.hash === hash) return false;
+    const { findings, isProductDocument, item } = analyze(text, path, this.config);
+    this.files.set(path, { hash, findings, isProductDocument, item });
+    return true;
+  }
+
+  remove(path: string): boolean {
+    return this.files.delete(path);
+  }
+
+  get(path: string): IndexedFile | undefined {
+    return this.files.get(path);
+  }
+
+  items(): RoadmapItem[] {
+    const items: RoadmapItem[] = [];
+    for (const file of this.files.values()) if (file.item) items.push(file.item);
+    return items;
+  }
+
+  entries(): IterableIterator<[string, IndexedFile]> {
+    return this.files.entries();
+  }
+}
+
+/** FNV-1a over UTF-16 code units with the length mixed in: a cheap "has this text changed". */
+export function hashText(text: string): number {
+  let hash = 0x811c9dc5 ^ text.length;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}

@@ -1,0 +1,43 @@
+// Screenshots from inside the extension host. A test cannot reach Playwright, which runs in the
+// harness (test/e2e/run.mjs), so the two talk through files in a folder both can see:
+//   test     writes  <bridge>/<id>.request   {"name": "..."}   (written whole, then renamed)
+//   harness  writes  <screenshots>/<name>.png, then <bridge>/<id>.done   {"path": "..."} or {"error": "..."}
+// The test waits for the .done file, so the picture shows the workbench as the test left it.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const screenshotName = /^[a-z0-9][a-z0-9._-]*$/i;
+
+/**
+ * Asks the harness for a screenshot of the whole workbench, saved as `<name>.png`, and resolves
+ * with the PNG's path once it is written. Resolves with undefined when no harness listens
+ * (E2E_BRIDGE_DIR unset, e.g. under the desktop runner test/e2e/desktop.mjs).
+ */
+export async function takeScreenshot(name: string, timeoutMs = 20_000): Promise<string | undefined> {
+  const bridgeDir = process.env['E2E_BRIDGE_DIR'];
+  if (!bridgeDir) {
+    return undefined;
+  }
+  if (!screenshotName.test(name)) {
+    throw new Error(`Unexpected screenshot name "${name}", expected letters, digits, '.', '-' or '_'`);
+  }
+  const id = `${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const requestPath = path.join(bridgeDir, `${id}.request`);
+  const donePath = path.join(bridgeDir, `${id}.done`);
+  fs.writeFileSync(`${requestPath}.tmp`, JSON.stringify({ name }));
+  fs.renameSync(`${requestPath}.tmp`, requestPath);
+
+  const deadline = Date.now() + timeoutMs;
+  while (!fs.existsSync(donePath)) {
+    if (Date.now() > deadline) {
+      throw new Error(`no screenshot "${name}" after ${timeoutMs} ms: is test/e2e/run.mjs running?`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const answer = JSON.parse(fs.readFileSync(donePath, 'utf8')) as { path?: string; error?: string };
+  if (answer.error !== undefined || answer.path === undefined) {
+    throw new Error(`screenshot "${name}" failed in the harness: ${answer.error ?? 'no path'}`);
+  }
+  console.log(`screenshot: ${answer.path}`);
+  return answer.path;
+}
