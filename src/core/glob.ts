@@ -59,3 +59,17 @@ export class GlobSet {
     return this.patterns.some((p) => p.test(relativeFolder) || p.test(`${relativeFolder}/`) || p.test(`${relativeFolder}/x/x`) && p.test(`${relativeFolder}/x`));
   }
 }
+
+const filters = new WeakMap<object, (relativePath: string) => boolean>();
+
+/** Whether a workspace-relative path is looked at under a config's `include` and `exclude` globs. */
+export function isIncludedPath(relativePath: string, config: { include: string[]; exclude: string[] }): boolean {
+  let filter = filters.get(config);
+  if (!filter) {
+    const include = new GlobSet(config.include);
+    const exclude = new GlobSet(config.exclude);
+    filter = (path) => include.matches(path) && !exclude.matches(path);
+    filters.set(config, filter);
+  }
+  return filter(relativePath);
+}

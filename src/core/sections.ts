@@ -20,6 +20,11 @@ export function matchSections(doc: ParsedDocument, type: DocumentType): MatchedS
   return matched;
 }
 
+/** The index of the type's section a heading name (already normalised) stands for, if any. */
+export function sectionIndexOf(type: DocumentType, name: string): number | undefined {
+  return sectionLookup(type).get(name);
+}
+
 const lookups = new WeakMap<DocumentType, Map<string, number>>();
 
 /** Normalised heading name -> section index; computed once per type definition. */
@@ -33,4 +38,17 @@ function sectionLookup(type: DocumentType): Map<string, number> {
     lookups.set(type, lookup);
   }
   return lookup;
+}
+
+/** How many of the type's required sections the document has: "4/6 sections". */
+export function requiredSectionProgress(type: DocumentType, matched: MatchedSection[]): { present: number; required: number } {
+  const present = new Set(matched.map((m) => m.specIndex));
+  let required = 0;
+  let found = 0;
+  type.sections.forEach((spec, index) => {
+    if (!spec.required) return;
+    required++;
+    if (present.has(index)) found++;
+  });
+  return { present: found, required };
 }

@@ -1,4 +1,5 @@
 import type { DocumentType } from './document-types';
+import { normalizeGuidance } from './section-content';
 import { guidanceLine } from './templates';
 
 /** A VS Code snippet definition, as in a contributed snippets JSON file. */
@@ -63,4 +64,16 @@ export function buildSnippets(types: readonly DocumentType[]): Record<string, Sn
   const snippets: Record<string, Snippet> = {};
   for (const type of types) snippets[`${type.label} document`] = documentSnippet(type);
   return { ...snippets, ...PARTS };
+}
+
+/**
+ * A rendered document (built-in or workspace template) as a snippet: its text unchanged, with each
+ * guidance line a tab stop, so the cursor lands on the first thing to write and Tab walks on.
+ */
+export function documentAsSnippet(text: string, type: DocumentType): string {
+  const guidance = new Set(type.sections.filter((s) => s.guidance).map((s) => normalizeGuidance(s.guidance)));
+  let stop = 1;
+  const lines = text.split(/(\r\n|\r|\n)/);
+  const body = lines.map((part, i) => (i % 2 === 1 ? part : guidance.has(normalizeGuidance(part)) && part.trim() ? `\${${stop++}:${literal(part)}}` : literal(part))).join('');
+  return `${body}$0`;
 }

@@ -1,6 +1,7 @@
 import { classify } from './classify';
 import type { ProductDocsConfig } from './config';
 import { parseDocument, type ParsedDocument } from './document';
+import type { DocumentType } from './document-types';
 import type { Finding } from './findings';
 import { lint } from './lint';
 import { roadmapItem, type RoadmapItem } from './roadmap/items';
@@ -19,6 +20,8 @@ export interface Analysis {
   doc: ParsedDocument;
   findings: Finding[];
   isProductDocument: boolean;
+  /** The document's type, when it names a known one. */
+  type: DocumentType | undefined;
   item: RoadmapItem | undefined;
 }
 
@@ -26,10 +29,11 @@ export interface Analysis {
 export function analyze(text: string, path: string, config: ProductDocsConfig): Analysis {
   const doc = parseDocument(text);
   const classification = classify(doc, path, config);
-  if (classification.kind === 'other') return { doc, findings: [], isProductDocument: false, item: undefined };
+  if (classification.kind === 'other') return { doc, findings: [], isProductDocument: false, type: undefined, item: undefined };
   const findings = lint(doc, { config, path });
-  const item = classification.kind === 'product' ? roadmapItem(doc, classification.type, path, findings.length) : undefined;
-  return { doc, findings, isProductDocument: true, item };
+  const type = classification.kind === 'product' ? classification.type : undefined;
+  const item = type ? roadmapItem(doc, type, path, findings.length) : undefined;
+  return { doc, findings, isProductDocument: true, type, item };
 }
 
 /**
@@ -51,22 +55,25 @@ export class WorkspaceIndex {
     return this.files.size;
   }
 
-  /** Analyses `text` as `path`; returns false when nothing changed (same text as before). */
-  update(path: string, text: string): boolean {
+  /**
+   * Analyses `text` under `key` (a URI, say); `path` is the workspace-relative path that `files`
+   * globs and roadmap items use. Returns false when nothing changed (same text as before).
+   */
+  update(key: string, text: string, path = key): boolean {
     const hash = hashText(text);
-    const previous = this.files.get(path);
+    const previous = this.files.get(key);
     if (previous && previous.hash === hash) return false;
     const { findings, isProductDocument, item } = analyze(text, path, this.config);
-    this.files.set(path, { hash, findings, isProductDocument, item });
+    this.files.set(key, { hash, findings, isProductDocument, item });
     return true;
   }
 
-  remove(path: string): boolean {
-    return this.files.delete(path);
+  remove(key: string): boolean {
+    return this.files.delete(key);
   }
 
-  get(path: string): IndexedFile | undefined {
-    return this.files.get(path);
+  get(key: string): IndexedFile | undefined {
+    return this.files.get(key);
   }
 
   items(): RoadmapItem[] {

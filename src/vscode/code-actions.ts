@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import type { Finding } from '../core/findings';
+import type { TextEdit } from '../core/text';
+import { DIAGNOSTIC_SOURCE, toRange, toTextEdit } from './convert';
+import type { DocumentAnalyses } from './document-analysis';
+
+const APPLY_FIX = 'productDocs.applyFix';
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('productDocs');
+
+/**
+ * Quick fixes for every finding that has one, and a "fix all" source action. Fixes run through a
+ * command that checks the document version first: a fix computed for an older text is never applied.
+ */
+export function registerCodeActions(analyses: DocumentAnalyses): vscode.Disposable {
+  const provider: vscode.CodeActionProvider = {
+    provideCodeActions(document, range, context) {
+      const { findings } = analyses.analysisOf(document);
+      const fixable = findings.filter((f): f is Finding & { fix: NonNullable<Finding['fix']> } => f.fix !== undefined);
+      const actions: vscode.CodeAction[] = [];
+      const wantsQuickFix = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix);
+      if (wantsQuickFix) {
+        for (const diagnostic of context.diagnostics) {
+          if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+          const rule = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+          for (const finding of fixable.filter((f) => f.rule === rule && f.message === diagnostic.message && toRange(f.range).isEqual(diagnostic.range))) {
+            const action = new vscode.CodeAction(finding.fix.title, vscode.CodeActionKind.QuickFix);
+            action.diagnostics = [diagnostic];
+            action.isPreferred = true;
+            action.command = { command: APPLY_FIX, title: finding.fix.title, arguments: [document.uri, document.version, finding.fix.edits] };
+            actions.push(action);
+          }
+        }
+      }
+      const wantsFixAll = context.only?.contains(FIX_ALL_KIND) || (wantsQuickFix && fixable.length > 1 && range.intersection(new vscode.Range(0, 0, document.lineCount, 0)));
+      if (wantsFixAll && fixable.length > 0) {
+        const title = `Fix all ${fixable.length} Product Docs problems that have a fix`;
+        const action = new vscode.CodeAction(title, context.only?.contains(FIX_ALL_KIND) ? FIX_ALL_KIND : vscode.CodeActionKind.QuickFix);
+        action.command = { command: APPLY_FIX, title, arguments: [document.uri, document.version, fixable.flatMap((f) => f.fix.edits)] };
+        actions.push(action);
+      }
+      return actions;
+    },
+  };
+  return vscode.Disposable.from(
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, provider, {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+    }),
+    vscode.commands.registerCommand(APPLY_FIX, applyFix),
+  );
+}
+
+/** Applies core edits to the document if it is still at `version`; returns whether it did. */
+async function applyFix(uri: vscode.Uri, version: number, edits: TextEdit[]): Promise<boolean> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  if (document.version !== version) {
+    void vscode.window.showWarningMessage('Product Docs: the document changed since this fix was computed, so it was not applied. Try the fix again.');
+    return false;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(uri, edits.map(toTextEdit));
+  return vscode.workspace.applyEdit(edit);
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import type { ConfigService } from './config-service';
+import { toDiagnostic } from './convert';
+import { isMarkdown, type DocumentAnalyses } from './document-analysis';
+import { settings } from './settings';
+import type { WorkspaceModel } from './workspace-model';
+
+/** Typing pauses this long before a document is linted again. */
+export const LINT_DEBOUNCE_MS = 250;
+
+/**
+ * Keeps the Problems panel current: open product documents are linted on open, as you type
+ * (debounced, from the unsaved text) and on save; in workspace mode every product document's
+ * findings are shown from the workspace model.
+ */
+export function registerDiagnostics(analyses: DocumentAnalyses, model: WorkspaceModel, configs: ConfigService, ruleDocs: (rule: string) => vscode.Uri): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('productDocs');
+  const timers = new Map<vscode.TextDocument, ReturnType<typeof setTimeout>>();
+  let workspaceWide = settings().lintWorkspace;
+
+  const lintNow = (document: vscode.TextDocument) => {
+    const timer = timers.get(document);
+    if (timer) clearTimeout(timer);
+    timers.delete(document);
+    if (!isMarkdown(document) || document.isClosed) return;
+    const { findings } = analyses.analysisOf(document);
+    collection.set(document.uri, findings.map((f) => toDiagnostic(f, ruleDocs)));
+  };
+  const lintSoon = (document: vscode.TextDocument) => {
+    const timer = timers.get(document);
+    if (timer) clearTimeout(timer);
+    // Stale work is dropped: only the latest version is linted, once typing pauses.
+    timers.set(document, setTimeout(() => lintNow(document), LINT_DEBOUNCE_MS));
+  };
+  const lintOpenDocuments = () => vscode.workspace.textDocuments.forEach(lintNow);
+  const showWorkspace = () => {
+    if (!workspaceWide) return;
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    for (const [uri, findings] of model.findings()) if (!open.has(uri.toString())) entries.push([uri, findings.map((f) => toDiagnostic(f, ruleDocs))]);
+    collection.clear();
+    collection.set(entries);
+    lintOpenDocuments();
+  };
+
+  const subscriptions = [
+    collection,
+    vscode.workspace.onDidOpenTextDocument(lintNow),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (isMarkdown(event.document) && event.contentChanges.length > 0 && settings().lintOnType) lintSoon(event.document);
+    }),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (settings().lintOnSave) lintNow(document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      const timer = timers.get(document);
+      if (timer) clearTimeout(timer);
+      timers.delete(document);
+      if (!workspaceWide) collection.delete(document.uri);
+    }),
+    vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => collection.delete(uri))),
+    configs.onDidChange(() => {
+      analyses.invalidate();
+      workspaceWide = settings().lintWorkspace;
+      if (workspaceWide) void model.ensureScanned();
+      else collection.clear();
+      lintOpenDocuments();
+    }),
+    model.onDidChange(showWorkspace),
+    vscode.commands.registerCommand('productDocs.lintWorkspace', async () => {
+      workspaceWide = true;
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Product Docs: linting the workspace' }, () => model.ensureScanned());
+      showWorkspace();
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+    }),
+    { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
+  ];
+  lintOpenDocuments();
+  if (workspaceWide) void model.ensureScanned();
+  return vscode.Disposable.from(...subscriptions);
+}

@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { analyze, type Analysis } from '../core/workspace-index';
+import type { ConfigService } from './config-service';
+
+/** Analyses of open documents, one per document version: diagnostics, fixes and the status bar share it. */
+export class DocumentAnalyses {
+  private readonly cache = new WeakMap<vscode.TextDocument, { version: number; generation: number; analysis: Analysis }>();
+  /** Bumped when the config changes, so cached analyses are recomputed. */
+  private generation = 0;
+
+  constructor(private readonly configs: ConfigService) {}
+
+  invalidate(): void {
+    this.generation++;
+  }
+
+  analysisOf(document: vscode.TextDocument): Analysis {
+    const cached = this.cache.get(document);
+    if (cached && cached.version === document.version && cached.generation === this.generation) return cached.analysis;
+    const path = vscode.workspace.asRelativePath(document.uri, false);
+    const analysis = analyze(document.getText(), path, this.configs.configFor(document.uri));
+    this.cache.set(document, { version: document.version, generation: this.generation, analysis });
+    return analysis;
+  }
+}
+
+export function isMarkdown(document: vscode.TextDocument): boolean {
+  return document.languageId === 'markdown';
+}

@@ -1,0 +1,142 @@
+import * as vscode from 'vscode';
+import { findType } from '../core/classify';
+import type { DocumentType } from '../core/document-types';
+import { documentAsSnippet } from '../core/snippets';
+import { fillTemplate, renderDocument, slugify, type TemplateValues } from '../core/templates';
+import type { ConfigService } from './config-service';
+import { settings } from './settings';
+
+/** What a caller (a test, a walkthrough) may decide instead of asking. */
+export interface NewDocumentOptions {
+  type?: string;
+  title?: string;
+  folder?: vscode.Uri;
+}
+
+/**
+ * New PRD / PR/FAQ / lessons-learned / any type: asks what it must, writes `<slug>.md` (never over
+ * an existing file: `-2`, `-3`...), opens it with the cursor on the first guidance line.
+ */
+export function registerNewDocumentCommands(configs: ConfigService): vscode.Disposable {
+  const create = (fixedType: string | undefined) => (target?: vscode.Uri | NewDocumentOptions) => {
+    const options: NewDocumentOptions = target instanceof vscode.Uri ? { folder: target } : (target ?? {});
+    return createDocument(configs, { ...options, ...(fixedType ? { type: fixedType } : {}) });
+  };
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('productDocs.newPrd', create('prd')),
+    vscode.commands.registerCommand('productDocs.newPrFaq', create('prfaq')),
+    vscode.commands.registerCommand('productDocs.newLessonsLearned', create('lessons-learned')),
+    vscode.commands.registerCommand('productDocs.newDocument', create(undefined)),
+  );
+}
+
+async function createDocument(configs: ConfigService, options: NewDocumentOptions): Promise<vscode.Uri | undefined> {
+  const workspaceFolder = options.folder ? vscode.workspace.getWorkspaceFolder(options.folder) : vscode.workspace.workspaceFolders?.[0];
+  if (!workspaceFolder) {
+    void vscode.window.showErrorMessage('Product Docs: open a folder first; new documents are written into the workspace.');
+    return undefined;
+  }
+  const config = configs.configFor(workspaceFolder.uri);
+  const type = options.type ? findType(config, options.type) : await pickType(config.types);
+  if (!type) {
+    if (options.type) void vscode.window.showErrorMessage(`Product Docs: unknown document type "${options.type}".`);
+    return undefined;
+  }
+  const title = options.title?.trim() || (await askTitle(type));
+  if (!title) return undefined;
+  const folder = (await isFolder(options.folder)) ? options.folder! : vscode.Uri.joinPath(workspaceFolder.uri, config.docsFolder);
+  const values: TemplateValues = { title, owner: settings().owner || (await gitUserName()), date: new Date().toISOString().slice(0, 10) };
+  const text = await renderFor(workspaceFolder, type, values);
+  let file: vscode.Uri;
+  try {
+    await vscode.workspace.fs.createDirectory(folder);
+    file = await freeFileName(folder, slugify(title));
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Product Docs: could not create the document in ${folder.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  const editor = await vscode.window.showTextDocument(file);
+  const document = editor.document;
+  const whole = new vscode.Range(0, 0, document.lineCount, 0);
+  // Same text, but as a snippet: the guidance lines become tab stops to type over.
+  if (document.getText() === text) {
+    await editor.insertSnippet(new vscode.SnippetString(documentAsSnippet(text, type)), whole, { undoStopBefore: false, undoStopAfter: false });
+    if (document.isDirty && document.getText() === text) await document.save();
+  }
+  return file;
+}
+
+async function pickType(types: DocumentType[]): Promise<DocumentType | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    types.map((type) => ({ label: type.label, description: type.id, ...(type.description ? { detail: type.description } : {}), type })),
+    { title: 'New product document', placeHolder: 'Which kind of document?' },
+  );
+  return picked?.type;
+}
+
+function askTitle(type: DocumentType): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: `New ${type.label}`,
+    prompt: 'Title (it also names the file)',
+    placeHolder: type.id === 'lessons-learned' ? 'Checkout outage, 14 October' : 'One-click checkout',
+    validateInput: (value) => {
+      if (!value.trim()) return 'Give the document a title.';
+      if (value.length > 200) return 'Keep the title under 200 characters.';
+      return undefined;
+    },
+  });
+}
+
+async function isFolder(uri: vscode.Uri | undefined): Promise<boolean> {
+  if (!uri) return false;
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `<slug>.md`, or `<slug>-2.md`, `<slug>-3.md`... whichever is free. */
+async function freeFileName(folder: vscode.Uri, slug: string): Promise<vscode.Uri> {
+  for (let n = 1; ; n++) {
+    const candidate = vscode.Uri.joinPath(folder, `${slug}${n === 1 ? '' : `-${n}`}.md`);
+    if (!(await exists(candidate))) return candidate;
+  }
+}
+
+/** The workspace's own template for the type when it has one, else the built-in one. */
+async function renderFor(folder: vscode.WorkspaceFolder, type: DocumentType, values: TemplateValues): Promise<string> {
+  const templateUri = vscode.Uri.joinPath(folder.uri, '.product-docs', 'templates', `${type.id}.md`);
+  try {
+    return fillTemplate(new TextDecoder().decode(await vscode.workspace.fs.readFile(templateUri)), values);
+  } catch {
+    return renderDocument(type, values);
+  }
+}
+
+interface GitApi {
+  repositories: { getConfig(key: string): Promise<string>; getGlobalConfig(key: string): Promise<string> }[];
+}
+
+/** user.name from the built-in git extension (works in remote workspaces too), or ''. */
+async function gitUserName(): Promise<string> {
+  try {
+    const extension = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
+    const api = (extension?.isActive ? extension.exports : await extension?.activate())?.getAPI(1);
+    const repository = api?.repositories[0];
+    if (!repository) return '';
+    return ((await repository.getConfig('user.name')) || (await repository.getGlobalConfig('user.name')) || '').trim();
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,153 @@
+import * as vscode from 'vscode';
+import { GROUPINGS, type Grouping, type ProductDocsConfig } from '../core/config';
+import { groupItems, type RoadmapGroup } from '../core/roadmap/grouping';
+import { isOverdue, type RoadmapItem } from '../core/roadmap/items';
+import type { ConfigService } from './config-service';
+import { settings } from './settings';
+import type { ModelItem, WorkspaceModel } from './workspace-model';
+
+export type RoadmapNode = { kind: 'group'; group: RoadmapGroup; members: ModelItem[] } | { kind: 'item'; entry: ModelItem };
+
+/** A filter the user set: free text (title, owner, theme, id, file) or one field's exact value. */
+export interface RoadmapFilter {
+  field: 'text' | 'status' | 'owner' | 'theme';
+  value: string;
+}
+
+const GROUP_BY_KEY = 'productDocs.roadmap.groupBy';
+const FILTERED_CONTEXT = 'productDocs.roadmap.filtered';
+
+const STATUS_ICONS: Record<string, [string, string]> = {
+  draft: ['circle-large-outline', 'descriptionForeground'],
+  'in-review': ['eye', 'charts.yellow'],
+  approved: ['pass', 'charts.blue'],
+  'in-progress': ['play-circle', 'charts.orange'],
+  shipped: ['pass-filled', 'charts.green'],
+  cancelled: ['circle-slash', 'disabledForeground'],
+  published: ['book', 'charts.green'],
+};
+
+/** The roadmap view: product documents grouped the way a PM thinks, live as files change. */
+export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<RoadmapNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private filterValue: RoadmapFilter | undefined;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly model: WorkspaceModel,
+    private readonly configs: ConfigService,
+    private readonly state: vscode.Memento,
+  ) {
+    this.subscriptions = [this.changed, model.onDidChange(() => this.changed.fire(undefined))];
+  }
+
+  get groupBy(): Grouping {
+    const stored = this.state.get<string>(GROUP_BY_KEY);
+    return stored && (GROUPINGS as readonly string[]).includes(stored) ? (stored as Grouping) : settings().groupBy;
+  }
+
+  async setGroupBy(grouping: Grouping): Promise<void> {
+    await this.state.update(GROUP_BY_KEY, grouping);
+    this.changed.fire(undefined);
+  }
+
+  get filter(): RoadmapFilter | undefined {
+    return this.filterValue;
+  }
+
+  async setFilter(filter: RoadmapFilter | undefined): Promise<void> {
+    this.filterValue = filter;
+    await vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, filter !== undefined);
+    this.changed.fire(undefined);
+  }
+
+  /** What the tree shows now (filtered), for the filter pickers and export. */
+  visibleItems(): ModelItem[] {
+    const filter = this.filterValue;
+    const items = this.model.items();
+    return filter ? items.filter(({ item }) => matchesFilter(item, filter)) : items;
+  }
+
+  config(): ProductDocsConfig {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return this.configs.configFor(folder?.uri ?? vscode.Uri.file('/'));
+  }
+
+  async getChildren(node?: RoadmapNode): Promise<RoadmapNode[]> {
+    if (node?.kind === 'item') return [];
+    if (node?.kind === 'group') return node.members.map((entry) => ({ kind: 'item', entry }));
+    await this.model.ensureScanned();
+    const entries = this.visibleItems();
+    const byItem = new Map<RoadmapItem, ModelItem>(entries.map((entry) => [entry.item, entry]));
+    return groupItems(
+      entries.map((e) => e.item),
+      this.groupBy,
+      this.config(),
+    ).map((group) => ({ kind: 'group', group, members: group.items.map((item) => byItem.get(item)!) }));
+  }
+
+  getTreeItem(node: RoadmapNode): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `group:${this.groupBy}:${node.group.key}`;
+      item.description = String(node.group.items.length);
+      item.contextValue = 'roadmapGroup';
+      return item;
+    }
+    const { item: roadmapItem, uri } = node.entry;
+    const today = new Date().toISOString().slice(0, 10);
+    const overdue = isOverdue(roadmapItem, today);
+    const item = new vscode.TreeItem(roadmapItem.title, vscode.TreeItemCollapsibleState.None);
+    item.id = `item:${uri.toString()}`;
+    item.resourceUri = uri;
+    const marks = [overdue ? '⏰ overdue' : '', roadmapItem.problems ? `⚠ ${roadmapItem.problems}` : ''].filter(Boolean);
+    const details = [roadmapItem.owner, roadmapItem.quarter, roadmapItem.priority, this.groupBy === 'status' ? '' : roadmapItem.status].filter(Boolean);
+    item.description = [...marks, details.join(' · ')].filter(Boolean).join('  ');
+    const [icon, color] = overdue ? ['warning', 'list.warningForeground'] : (STATUS_ICONS[roadmapItem.status] ?? ['circle-outline', 'descriptionForeground']);
+    item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+    item.tooltip = tooltip(roadmapItem, overdue);
+    item.contextValue = 'roadmapItem';
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+    return item;
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+  }
+}
+
+function matchesFilter(item: RoadmapItem, filter: RoadmapFilter): boolean {
+  if (filter.field !== 'text') return (item[filter.field] ?? '') === filter.value;
+  const needle = filter.value.toLowerCase();
+  return [item.title, item.owner, item.theme, item.id, item.file, item.status, item.quarter].some((v) => v?.toLowerCase().includes(needle));
+}
+
+function tooltip(item: RoadmapItem, overdue: boolean): vscode.MarkdownString {
+  const rows: [string, string | undefined][] = [
+    ['Type', item.type],
+    ['Status', item.status],
+    ['Owner', item.owner],
+    ['Quarter', item.quarter],
+    ['Target', item.target ? `${item.target}${overdue ? ' (overdue)' : ''}` : undefined],
+    ['Priority', item.priority],
+    ['Theme', item.theme],
+    ['Id', item.id],
+    ['Depends on', item.dependsOn.length ? item.dependsOn.join(', ') : undefined],
+    ['Problems', String(item.problems)],
+    ['File', item.file],
+  ];
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${escapeMarkdown(item.title)}**\n\n`);
+  md.appendMarkdown('| | |\n|---|---|\n');
+  for (const [label, value] of rows) if (value !== undefined) md.appendMarkdown(`| ${label} | ${escapeMarkdown(value)} |\n`);
+  return md;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { matchSections, requiredSectionProgress } from '../core/sections';
+import { isMarkdown, type DocumentAnalyses } from './document-analysis';
+
+/** For the active product document: its type, sections written, and problems at a glance. */
+export function registerStatusBar(analyses: DocumentAnalyses): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('productDocs.status', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Product Docs';
+  item.command = 'workbench.actions.view.problems';
+  const update = () => {
+    const document = vscode.window.activeTextEditor?.document;
+    const analysis = document && isMarkdown(document) ? analyses.analysisOf(document) : undefined;
+    if (!analysis?.isProductDocument) {
+      item.hide();
+      return;
+    }
+    const errors = analysis.findings.filter((f) => f.severity === 'error').length;
+    const others = analysis.findings.length - errors;
+    const parts = [`$(book) ${analysis.type?.label ?? 'Unknown type'}`];
+    if (analysis.type) {
+      const { present, required } = requiredSectionProgress(analysis.type, matchSections(analysis.doc, analysis.type));
+      parts.push(`${present}/${required} sections`);
+    }
+    parts.push(analysis.findings.length === 0 ? '$(check)' : `$(error) ${errors} $(warning) ${others}`);
+    item.text = parts.join('  ');
+    item.tooltip = `Product Docs: ${analysis.findings.length === 0 ? 'no problems' : `${errors} errors, ${others} warnings`}. Click to show the Problems panel.`;
+    item.show();
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const updateSoon = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(update, 300);
+  };
+  update();
+  return vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === vscode.window.activeTextEditor?.document) updateSoon();
+    }),
+    { dispose: () => timer && clearTimeout(timer) },
+  );
+}

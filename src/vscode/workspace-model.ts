@@ -1,0 +1,189 @@
+import * as vscode from 'vscode';
+import type { ProductDocsConfig } from '../core/config';
+import type { Finding } from '../core/findings';
+import type { RoadmapItem } from '../core/roadmap/items';
+import { isIncludedPath } from '../core/glob';
+import { WorkspaceIndex } from '../core/workspace-index';
+import type { ConfigService } from './config-service';
+
+/** How long file events are gathered before the model updates: a burst becomes one update. */
+const COALESCE_MS = 150;
+/** Files read between yields to the extension host while scanning. */
+const SCAN_BATCH = 200;
+const MARKDOWN_GLOB = '**/*.{md,MD,markdown}';
+const ALWAYS_EXCLUDED = '{**/node_modules/**,**/.git/**}';
+
+/** A roadmap item with the file it came from. */
+export interface ModelItem {
+  item: RoadmapItem;
+  uri: vscode.Uri;
+}
+
+/** Why a file was not indexed, for the "skipped" notice. */
+export interface SkippedFile {
+  uri: vscode.Uri;
+  reason: string;
+}
+
+/**
+ * Every product document of the workspace, kept current from the file system and from unsaved
+ * edits. Reads go through `workspace.fs`, so remote and virtual workspaces work. One changed file
+ * re-reads one file; bursts of changes are coalesced into one update.
+ */
+export class WorkspaceModel implements vscode.Disposable {
+  private readonly indexes = new Map<string, WorkspaceIndex>();
+  private readonly uris = new Map<string, vscode.Uri>();
+  private readonly pending = new Map<string, vscode.Uri>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private scanning: Promise<void> | undefined;
+  private scanGeneration = 0;
+  readonly skipped = new Map<string, SkippedFile>();
+  /** Fires after the items or findings changed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly configs: ConfigService) {
+    const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.queue(uri)),
+      watcher.onDidChange((uri) => this.queue(uri)),
+      watcher.onDidDelete((uri) => this.queue(uri)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (this.isTracked(event.document) && event.contentChanges.length > 0) this.queue(event.document.uri);
+      }),
+      // Closing a dirty document drops its unsaved text: read the file again.
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (this.isTracked(document)) this.queue(document.uri);
+      }),
+      configs.onDidChange(() => void this.rescan()),
+    );
+  }
+
+  /** Whether the workspace has been scanned (or a scan is running). */
+  get started(): boolean {
+    return this.scanning !== undefined;
+  }
+
+  /** Scans the workspace once; later calls wait for the same scan. */
+  ensureScanned(): Promise<void> {
+    this.scanning ??= this.scan();
+    return this.scanning;
+  }
+
+  /** Forgets everything and scans again (config changed, or the user asked). */
+  rescan(): Promise<void> {
+    if (!this.scanning) return Promise.resolve();
+    this.scanning = this.scan();
+    return this.scanning;
+  }
+
+  items(): ModelItem[] {
+    const result: ModelItem[] = [];
+    for (const index of this.indexes.values()) {
+      for (const [key, file] of index.entries()) {
+        const uri = this.uris.get(key);
+        if (file.item && uri) result.push({ item: file.item, uri });
+      }
+    }
+    return result;
+  }
+
+  /** Findings of every product document: for the Problems panel's workspace-wide mode. */
+  *findings(): Generator<[vscode.Uri, Finding[]]> {
+    for (const index of this.indexes.values()) {
+      for (const [key, file] of index.entries()) {
+        const uri = this.uris.get(key);
+        if (uri && file.isProductDocument) yield [uri, file.findings];
+      }
+    }
+  }
+
+  /** Applies queued changes now instead of after the coalescing delay (used by commands and tests). */
+  async flush(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.pending.size === 0) return;
+    const uris = [...this.pending.values()];
+    this.pending.clear();
+    let anyChanged = false;
+    for (const uri of uris) anyChanged = (await this.refresh(uri)) || anyChanged;
+    if (anyChanged) this.changed.fire();
+  }
+
+  dispose(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private isTracked(document: vscode.TextDocument): boolean {
+    return document.languageId === 'markdown' && document.uri.scheme !== 'git' && document.uri.scheme !== 'output';
+  }
+
+  private queue(uri: vscode.Uri): void {
+    if (!this.scanning) return; // nothing indexed yet: the scan will read it
+    this.pending.set(uri.toString(), uri);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => void this.flush(), COALESCE_MS);
+  }
+
+  private async scan(): Promise<void> {
+    const generation = ++this.scanGeneration;
+    this.indexes.clear();
+    this.uris.clear();
+    this.skipped.clear();
+    const uris = await vscode.workspace.findFiles(MARKDOWN_GLOB, ALWAYS_EXCLUDED);
+    for (let i = 0; i < uris.length; i += SCAN_BATCH) {
+      if (generation !== this.scanGeneration) return; // a newer scan took over
+      await Promise.all(uris.slice(i, i + SCAN_BATCH).map((uri) => this.refresh(uri)));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    this.changed.fire();
+  }
+
+  /** Re-reads one file (from its open document when it has one) into its folder's index. */
+  private async refresh(uri: vscode.Uri): Promise<boolean> {
+    const key = uri.toString();
+    const config = this.configs.configFor(uri);
+    const index = this.indexFor(uri, config);
+    const path = vscode.workspace.asRelativePath(uri, false);
+    if (!isIncludedPath(path, config)) return index.remove(key);
+    const text = await this.readText(uri, config);
+    if (text === undefined) {
+      this.uris.delete(key);
+      return index.remove(key);
+    }
+    this.uris.set(key, uri);
+    return index.update(key, text, path);
+  }
+
+  private indexFor(uri: vscode.Uri, config: ProductDocsConfig): WorkspaceIndex {
+    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
+    let index = this.indexes.get(folder);
+    if (!index) this.indexes.set(folder, (index = new WorkspaceIndex(config)));
+    return index;
+  }
+
+  /** The text to index: the open document's (unsaved edits count), else the file's; undefined when gone or skipped. */
+  private async readText(uri: vscode.Uri, config: ProductDocsConfig): Promise<string | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open && !open.isClosed) return open.getText();
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) return undefined;
+      if (stat.size > config.maxFileSize) return this.skip(uri, `larger than ${Math.round(config.maxFileSize / 1024)} KB`);
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.subarray(0, 8192).includes(0)) return this.skip(uri, 'binary content (NUL bytes)');
+      this.skipped.delete(uri.toString());
+      return new TextDecoder().decode(bytes);
+    } catch {
+      return undefined; // deleted or unreadable: it leaves the index
+    }
+  }
+
+  private skip(uri: vscode.Uri, reason: string): undefined {
+    this.skipped.set(uri.toString(), { uri, reason });
+    return undefined;
+  }
+}
