@@ -4,6 +4,7 @@ export interface ParsedArgs {
   options: Map<string, string | true>;
 }
 
+/** Wrong use of the command line: reported with the command's usage, exit code 2. */
 export class UsageError extends Error {}
 
 /** Parses argv against the options a command accepts; `flags` take no value. */
@@ -20,10 +21,12 @@ export function parseArgs(argv: readonly string[], valued: readonly string[], fl
       options.set('help', true);
       continue;
     }
-    if (!arg.startsWith('--') || arg === '-') {
+    if (!arg.startsWith('-') || arg === '-') {
       positionals.push(arg);
       continue;
     }
+    // Short options are not offered; say so rather than treating "-f" as a path.
+    if (!arg.startsWith('--')) throw new UsageError(`Unknown option ${arg}; options are spelled out, e.g. --format.`);
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
     if (name === 'help' || flags.includes(name)) {

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../core/findings';
 import { RULES } from '../core/rules';
 
@@ -33,12 +34,19 @@ export function toReport(file: string, finding: Finding): Report {
   };
 }
 
-export function formatReports(reports: readonly Report[], format: LintFormat, version: string): string {
+/** What the output formats need to know about the run. */
+export interface RunInfo {
+  version: string;
+  /** The folder report paths are relative to (absolute). */
+  cwd: string;
+}
+
+export function formatReports(reports: readonly Report[], format: LintFormat, run: RunInfo): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(reports, null, 2)}\n`;
     case 'sarif':
-      return `${JSON.stringify(toSarif(reports, version), null, 2)}\n`;
+      return `${JSON.stringify(toSarif(reports, run), null, 2)}\n`;
     case 'github':
       return reports.map(githubAnnotation).join('');
     case 'text':
@@ -48,13 +56,18 @@ export function formatReports(reports: readonly Report[], format: LintFormat, ve
 
 function asText(reports: readonly Report[]): string {
   if (reports.length === 0) return 'No problems found.\n';
-  const lines = reports.map((r) => `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.message} (${r.rule})`);
+  const lines = reports.map((r) => `${r.file}:${r.line}:${r.column}: ${r.severity} ${oneLine(r.message)} (${r.rule})`);
   const count = (severity: Severity) => reports.filter((r) => r.severity === severity).length;
   const files = new Set(reports.map((r) => r.file)).size;
   const parts = [`${count('error')} error${count('error') === 1 ? '' : 's'}`, `${count('warning')} warning${count('warning') === 1 ? '' : 's'}`];
   if (count('info') > 0) parts.push(`${count('info')} info`);
   lines.push('', `${reports.length} problem${reports.length === 1 ? '' : 's'} (${parts.join(', ')}) in ${files} file${files === 1 ? '' : 's'}.`);
   return `${lines.join('\n')}\n`;
+}
+
+/** A message quoting a multi-line value must not break the one-finding-per-line text output. */
+function oneLine(text: string): string {
+  return text.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
 }
 
 /** GitHub workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions */
@@ -74,7 +87,17 @@ function escapeProperty(text: string): string {
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
 
-function toSarif(reports: readonly Report[], version: string): object {
+/** The base the relative artifact URIs resolve against; `%SRCROOT%` is the name tools expect. */
+const SOURCE_ROOT = '%SRCROOT%';
+
+/** A relative `/` path as a URI reference: each segment percent-encoded, so `#`, `?` and `%` survive. */
+function relativeUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
+/** SARIF 2.1.0: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html */
+function toSarif(reports: readonly Report[], { version, cwd }: RunInfo): object {
+  const root = pathToFileURL(cwd).href;
   const rules = [...RULES.map((rule) => ({ id: rule.id, description: rule.description, level: rule.defaultSeverity })), { id: CONFIG_RULE, description: 'The .product-docs.yaml config file must be valid.', level: 'error' as Severity }];
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -93,6 +116,7 @@ function toSarif(reports: readonly Report[], version: string): object {
             })),
           },
         },
+        originalUriBaseIds: { [SOURCE_ROOT]: { uri: root.endsWith('/') ? root : `${root}/` } },
         columnKind: 'utf16CodeUnits',
         results: reports.map((r) => ({
           ruleId: r.rule,
@@ -102,7 +126,7 @@ function toSarif(reports: readonly Report[], version: string): object {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(r.file) },
+                artifactLocation: { uri: relativeUri(r.file), uriBaseId: SOURCE_ROOT },
                 region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
               },
             },

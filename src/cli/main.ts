@@ -1,28 +1,36 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { version } from '../../package.json';
 import { findType } from '../core/classify';
-import { CONFIG_FILE_NAME, GROUPINGS, type Grouping } from '../core/config';
+import { fixAll } from '../core/fix-all';
+import { CONFIG_FILE_NAME, GROUPINGS, type Grouping, type ProductDocsConfig } from '../core/config';
 import { configTemplate } from '../core/config-template';
+import { isValidIsoDate } from '../core/field-values';
 import { EXPORT_FORMATS, itemsAsJson, roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaid } from '../core/roadmap/export';
-import { groupItems } from '../core/roadmap/grouping';
+import { groupItems, sortItems } from '../core/roadmap/grouping';
 import { isOverdue, type RoadmapItem } from '../core/roadmap/items';
 import { fillTemplate, renderDocument, slugify } from '../core/templates';
 import { analyze } from '../core/workspace-index';
 import { choice, parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
-import { WorkspaceLocator } from './config-loader';
-import { readMarkdown, toPosix, walkMarkdown } from './files';
+import { WorkspaceLocator, type LocatedProblem, type Workspace } from './config-loader';
+import { describeError, folderRules, readMarkdown, toPosix, walkMarkdown, type FolderRules, type Skipped } from './files';
 import { CONFIG_RULE, formatReports, LINT_FORMATS, toReport, type Report } from './formats';
 
-/** Where the CLI writes; tests pass their own. */
+/** Everything the CLI touches outside itself; index.ts wires the process, tests pass their own. */
 export interface Io {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Whether stderr is a terminal (progress lines are shown only then). */
   interactive: boolean;
+  /** The current time: `new` dates documents with it, `roadmap` marks overdue items against it. */
+  now: () => Date;
 }
+
+/** Below this many files a run is quick enough that a progress line would only flicker. */
+const PROGRESS_MIN_FILES = 500;
+const PROGRESS_EVERY = 100;
 
 const HELP: Record<string, string> = {
   main: `product-docs ${version}: templates, roadmap and lint for PRDs, PR/FAQs and lessons-learned reviews.
@@ -39,11 +47,16 @@ Run "product-docs <command> --help" for a command's options.
 `,
   lint: `Usage: product-docs lint [paths...] [options]
 
-Checks every product document (markdown with "type:" front matter) under the paths.
+Checks every product document (markdown with "type:" front matter) under the paths. Folders are
+walked for *.md, skipping node_modules, .git and the config's excludes; links to folders are not
+followed.
 
 Options:
   --format <f>     text (default), json, sarif or github (workflow annotations)
-  --config <file>  Use this config instead of looking upward for .product-docs.yaml
+  --fix            Apply every available fix (insert missing sections and fields, correct
+                   invalid values) to the files, then report what is left
+  --config <file>  Use this config instead of looking upward for .product-docs.yaml (its
+                   globs and docsFolder are then relative to the current folder)
 
 Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable path.
 `,
@@ -52,22 +65,32 @@ Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable path.
 Options:
   --format <f>     text (default), json, markdown, csv or mermaid (gantt of dated items)
   --group-by <g>   status, quarter, horizon, owner, theme or type (default from the config)
-  --config <file>  Use this config instead of looking upward for .product-docs.yaml
+  --config <file>  Use this config instead of looking upward for .product-docs.yaml (its
+                   globs and docsFolder are then relative to the current folder)
   --today <date>   Date used to mark overdue items, as YYYY-MM-DD (default: today)
+
+Exit codes: 0 printed, 2 usage error or unreadable path.
 `,
   new: `Usage: product-docs new <type> --title "..." [options]
 
-Writes <dir>/<slug>.md from the type's template and prints its path. Never overwrites.
+Writes <dir>/<slug>.md from the type's template (.product-docs/templates/<type>.md in the
+workspace when present, with {{title}}, {{date}}, {{owner}} and {{slug}} filled in) and prints its
+path. Never overwrites.
 
 Options:
   --title <text>   The document title (required)
   --dir <folder>   Where to write it (default: docsFolder from the config, "docs")
   --owner <name>   Owner (default: git config user.name)
-  --config <file>  Use this config instead of looking upward for .product-docs.yaml
+  --config <file>  Use this config instead of looking upward for .product-docs.yaml (its
+                   globs and docsFolder are then relative to the current folder)
+
+Exit codes: 0 written, 1 not written (the file exists or cannot be written), 2 usage error.
 `,
   init: `Usage: product-docs init [--dir <folder>]
 
 Writes a commented .product-docs.yaml with every default. Never overwrites.
+
+Exit codes: 0 written, 1 not written (the file exists or cannot be written), 2 usage error.
 `,
 };
 
@@ -77,7 +100,7 @@ export function run(argv: readonly string[], io: Io): number {
   try {
     switch (command) {
       case 'lint':
-        return lintCommand(parseArgs(rest, ['format', 'config']), io);
+        return lintCommand(parseArgs(rest, ['format', 'config'], ['fix']), io);
       case 'roadmap':
         return roadmapCommand(parseArgs(rest, ['format', 'group-by', 'config', 'today']), io);
       case 'new':
@@ -88,18 +111,24 @@ export function run(argv: readonly string[], io: Io): number {
       case '-v':
         io.stdout(`${version}\n`);
         return 0;
-      case undefined:
-      case '--help':
-      case '-h':
       case 'help':
-        io.stdout(HELP['main']!);
-        return command === undefined ? 2 : 0;
+      case '--help':
+      case '-h': {
+        const topic = rest[0];
+        if (topic !== undefined && (topic === 'main' || !HELP[topic])) throw new UsageError(`Unknown command "${topic}".`);
+        io.stdout(HELP[topic ?? 'main']!);
+        return 0;
+      }
+      case undefined:
+        io.stderr(HELP['main']!);
+        return 2;
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`product-docs: ${error.message}\n${command && HELP[command] ? HELP[command] : 'Run "product-docs --help" for usage.\n'}`);
+      const usage = command && command !== 'main' && HELP[command] ? HELP[command] : 'Run "product-docs --help" for usage.\n';
+      io.stderr(`product-docs: ${error.message}\n${usage}`);
       return 2;
     }
     io.stderr(`product-docs: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -113,67 +142,158 @@ function helpRequested(args: ParsedArgs, command: string, io: Io): boolean {
   return true;
 }
 
+/** One locator per run: --config, or the nearest .product-docs.yaml above each path. */
+function locatorFor(args: ParsedArgs, io: Io): WorkspaceLocator {
+  const configOption = stringOption(args, 'config');
+  if (configOption === undefined) return new WorkspaceLocator(undefined, io.cwd);
+  const file = resolve(io.cwd, configOption);
+  let isFile = false;
+  try {
+    isFile = statSync(file).isFile();
+  } catch {
+    // reported below
+  }
+  if (!isFile) throw new UsageError(`Config file not found: ${configOption}`);
+  return new WorkspaceLocator(file, io.cwd);
+}
+
 interface Analysed {
   reports: Report[];
   items: RoadmapItem[];
-  missingPaths: string[];
+  /** A path was missing or a file could not be read: the result does not cover everything asked. */
+  incomplete: boolean;
 }
 
 /** Walks the paths, reads and analyses every markdown file once, for lint and roadmap alike. */
-function analysePaths(args: ParsedArgs, io: Io): Analysed {
-  const paths = args.positionals.length > 0 ? args.positionals : ['.'];
-  const configOption = stringOption(args, 'config');
-  if (configOption && !existsSync(resolve(io.cwd, configOption))) throw new UsageError(`Config file not found: ${configOption}`);
-  const locator = new WorkspaceLocator(configOption && resolve(io.cwd, configOption), io.cwd);
+function analysePaths(paths: readonly string[], locator: WorkspaceLocator, io: Io, fix = false): Analysed {
   const reports: Report[] = [];
   const items: RoadmapItem[] = [];
-  const missingPaths: string[] = [];
-  const files: string[] = [];
-  const skip = (path: string, reason: string) => io.stderr(`product-docs: skipped ${display(io, path)}: ${reason}\n`);
+  const progress = progressLine(io);
+  let incomplete = false;
+  const skip = ({ path, reason, unreadable }: Skipped) => {
+    incomplete ||= unreadable;
+    progress.clear();
+    io.stderr(`product-docs: skipped ${display(io, path)}: ${reason}\n`);
+  };
+  const rulesByWorkspace = new Map<Workspace, FolderRules>();
+  const rulesFor = (folder: string) => {
+    const workspace = locator.forFolder(folder);
+    let rules = rulesByWorkspace.get(workspace);
+    if (!rules) rulesByWorkspace.set(workspace, (rules = folderRules(workspace.root, workspace.config)));
+    return rules;
+  };
+
+  const files = new Set<string>();
   for (const path of paths) {
     const absolute = resolve(io.cwd, path);
     let isDirectory: boolean;
     try {
       isDirectory = statSync(absolute).isDirectory();
-    } catch {
-      missingPaths.push(path);
-      io.stderr(`product-docs: cannot read ${path}: no such file or folder\n`);
+    } catch (error) {
+      skip({ path: absolute, reason: describeError(error), unreadable: true });
       continue;
     }
-    if (!isDirectory) files.push(absolute);
+    // A file named on the command line is linted whatever the globs say; readMarkdown refuses pipes.
+    if (!isDirectory) files.add(absolute);
     else {
-      const workspace = locator.forPath(absolute);
-      for (const file of walkMarkdown(absolute, workspace.root, workspace.config, skip)) files.push(file);
+      for (const file of walkMarkdown(absolute, rulesFor, skip)) {
+        files.add(file);
+        if (files.size % 1000 === 0) progress.show(`found ${files.size} files`);
+      }
     }
   }
-  const progress = io.interactive && files.length >= 500;
-  [...new Set(files)].forEach((file, index) => {
-    if (progress && index % 250 === 0) io.stderr(`\rproduct-docs: ${index}/${files.length} files`);
-    const workspace = locator.forPath(file);
+
+  let done = 0;
+  for (const file of files) {
+    if (files.size >= PROGRESS_MIN_FILES && done % PROGRESS_EVERY === 0) progress.show(`${done}/${files.size} files`);
+    done++;
+    const workspace = locator.forFolder(dirname(file));
     const read = readMarkdown(file, workspace.config.maxFileSize);
-    if (!read.ok) return skip(file, read.reason);
-    const analysis = analyze(read.text, toPosix(relative(workspace.root, file)), workspace.config);
+    if (!read.ok) {
+      skip({ path: file, reason: read.reason, unreadable: read.unreadable });
+      continue;
+    }
+    if (!read.validUtf8) {
+      progress.clear();
+      io.stderr(`product-docs: ${display(io, file)} is not valid UTF-8; its invalid bytes were read as U+FFFD.\n`);
+    }
+    const path = toPosix(relative(workspace.root, file));
+    let analysis = analyze(read.text, path, workspace.config);
     const shown = display(io, file);
+    // Invalid UTF-8 was decoded lossily: writing it back would destroy bytes, so it is never fixed.
+    if (fix && read.validUtf8 && analysis.findings.some((f) => f.fix)) {
+      const bom = analysis.doc.hasBom ? '\uFEFF' : '';
+      const fixed = fixAll(analysis.doc.text, (text) => analyze(text, path, workspace.config).findings);
+      if (fixed !== analysis.doc.text) {
+        writeFileSync(file, bom + fixed);
+        analysis = analyze(bom + fixed, path, workspace.config);
+        io.stderr(`product-docs: fixed ${shown}\n`);
+      }
+    }
     for (const finding of analysis.findings) reports.push(toReport(shown, finding));
     if (analysis.item) items.push({ ...analysis.item, file: shown });
-  });
-  if (progress) io.stderr(`\r${' '.repeat(60)}\r`);
-  for (const workspace of locator.all()) {
-    for (const p of workspace.problems) reports.unshift({ ...p, file: display(io, p.file), severity: 'error', rule: CONFIG_RULE, message: `${p.message} (defaults used instead)` });
   }
-  return { reports, items, missingPaths };
+  progress.clear();
+
+  const configReports = locator.loaded().flatMap((workspace) => workspace.problems.map((p) => configReport(io, p)));
+  return { reports: [...configReports, ...reports], items, incomplete };
+}
+
+function configReport(io: Io, p: LocatedProblem): Report {
+  return {
+    file: display(io, p.file),
+    line: p.line,
+    column: p.column,
+    endLine: p.endLine,
+    endColumn: p.endColumn,
+    severity: 'error',
+    rule: CONFIG_RULE,
+    message: /\bdefaults\b/.test(p.message) ? p.message : `${p.message} (defaults used instead)`,
+  };
+}
+
+/** Config problems for commands whose output is not a findings list: on stderr, one per line. */
+function warnConfigProblems(io: Io, reports: readonly Report[]): void {
+  for (const r of reports) if (r.rule === CONFIG_RULE) io.stderr(`product-docs: ${r.file}:${r.line}:${r.column}: ${r.message} (${CONFIG_RULE})\n`);
+}
+
+/** A self-overwriting status line on stderr, shown only on a terminal. */
+function progressLine(io: Io): { show(text: string): void; clear(): void } {
+  let shown = false;
+  return {
+    show(text) {
+      if (!io.interactive) return;
+      io.stderr(`\rproduct-docs: ${text}\x1b[K`);
+      shown = true;
+    },
+    clear() {
+      if (!shown) return;
+      io.stderr('\r\x1b[K');
+      shown = false;
+    },
+  };
 }
 
 function display(io: Io, path: string): string {
   return toPosix(relative(io.cwd, path)) || '.';
 }
 
+/** YYYY-MM-DD of the local calendar day: a document written in the evening is dated that day. */
+function localDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function pathsOf(args: ParsedArgs): string[] {
+  return args.positionals.length > 0 ? args.positionals : ['.'];
+}
+
 function lintCommand(args: ParsedArgs, io: Io): number {
   if (helpRequested(args, 'lint', io)) return 0;
   const format = choice(args, 'format', LINT_FORMATS, 'text');
-  const { reports, missingPaths } = analysePaths(args, io);
-  io.stdout(formatReports(reports, format, version));
-  if (missingPaths.length > 0) return 2;
+  const { reports, incomplete } = analysePaths(pathsOf(args), locatorFor(args, io), io, args.options.get('fix') === true);
+  io.stdout(formatReports(reports, format, { version, cwd: io.cwd }));
+  if (incomplete) return 2;
   return reports.some((r) => r.severity === 'error') ? 1 : 0;
 }
 
@@ -182,31 +302,36 @@ const ROADMAP_FORMATS = ['text', 'json', ...EXPORT_FORMATS] as const;
 function roadmapCommand(args: ParsedArgs, io: Io): number {
   if (helpRequested(args, 'roadmap', io)) return 0;
   const format = choice(args, 'format', ROADMAP_FORMATS, 'text');
-  const today = stringOption(args, 'today') ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError('--today must be a date as YYYY-MM-DD.');
-  const { items, missingPaths } = analysePaths(args, io);
-  const { config } = new WorkspaceLocator(stringOption(args, 'config') && resolve(io.cwd, stringOption(args, 'config')!), io.cwd).forPath(resolve(io.cwd, args.positionals[0] ?? '.'));
-  const groupBy = choice<Grouping>(args, 'group-by', GROUPINGS, config.roadmap.groupBy);
-  switch (format) {
-    case 'json':
-      io.stdout(`${JSON.stringify(itemsAsJson(items, today), null, 2)}\n`);
-      break;
-    case 'markdown':
-      io.stdout(roadmapAsMarkdown(items, groupBy, config, today));
-      break;
-    case 'csv':
-      io.stdout(roadmapAsCsv(items, today));
-      break;
-    case 'mermaid':
-      io.stdout(roadmapAsMermaid(items, groupBy, config));
-      break;
-    case 'text':
-      io.stdout(roadmapAsText(items, groupBy, today, config));
-  }
-  return missingPaths.length > 0 ? 2 : 0;
+  const groupByOption = args.options.has('group-by') ? choice<Grouping>(args, 'group-by', GROUPINGS, 'status') : undefined;
+  const today = stringOption(args, 'today') ?? localDate(io.now());
+  if (!isValidIsoDate(today)) throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${today}".`);
+  const paths = pathsOf(args);
+  const locator = locatorFor(args, io);
+  const { reports, items, incomplete } = analysePaths(paths, locator, io);
+  warnConfigProblems(io, reports);
+  // Grouping settings come from the workspace of the first path (or --config).
+  const { config } = locator.forPath(resolve(io.cwd, paths[0]!));
+  const groupBy = groupByOption ?? config.roadmap.groupBy;
+  io.stdout(renderRoadmap(format, items, groupBy, config, today));
+  return incomplete ? 2 : 0;
 }
 
-function roadmapAsText(items: RoadmapItem[], groupBy: Grouping, today: string, config: Parameters<typeof groupItems>[2]): string {
+function renderRoadmap(format: (typeof ROADMAP_FORMATS)[number], items: RoadmapItem[], groupBy: Grouping, config: ProductDocsConfig, today: string): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(itemsAsJson(sortItems(items), today), null, 2)}\n`;
+    case 'markdown':
+      return roadmapAsMarkdown(items, groupBy, config, today);
+    case 'csv':
+      return roadmapAsCsv(sortItems(items), today);
+    case 'mermaid':
+      return roadmapAsMermaid(items, groupBy, config);
+    case 'text':
+      return roadmapAsText(items, groupBy, today, config);
+  }
+}
+
+function roadmapAsText(items: RoadmapItem[], groupBy: Grouping, today: string, config: ProductDocsConfig): string {
   if (items.length === 0) return 'No roadmap items: no product document with a "status" was found.\n';
   const lines: string[] = [];
   for (const group of groupItems(items, groupBy, config)) {
@@ -224,25 +349,36 @@ function roadmapAsText(items: RoadmapItem[], groupBy: Grouping, today: string, c
 function newCommand(args: ParsedArgs, io: Io): number {
   if (helpRequested(args, 'new', io)) return 0;
   const [typeName, ...extra] = args.positionals;
-  if (!typeName || extra.length > 0) throw new UsageError('Name one document type, e.g. "product-docs new prd --title "Checkout v2"".');
-  const title = stringOption(args, 'title')?.trim();
-  if (!title) throw new UsageError('--title is required.');
-  const configOption = stringOption(args, 'config');
-  const workspace = new WorkspaceLocator(configOption && resolve(io.cwd, configOption), io.cwd).forPath(io.cwd);
+  if (!typeName || extra.length > 0) throw new UsageError('Name one document type, e.g. product-docs new prd --title "Checkout v2".');
+  const dirOption = stringOption(args, 'dir');
+  const locator = locatorFor(args, io);
+  // The document follows the config of the folder it is written to.
+  const workspace = dirOption === undefined ? locator.forFolder(io.cwd) : locator.forPath(resolve(io.cwd, dirOption));
+  warnConfigProblems(io, workspace.problems.map((p) => configReport(io, p)));
   const type = findType(workspace.config, typeName);
   if (!type) throw new UsageError(`Unknown document type "${typeName}". Known types: ${workspace.config.types.map((t) => t.id).join(', ')}.`);
-  const dirOption = stringOption(args, 'dir');
-  const dir = dirOption ? resolve(io.cwd, dirOption) : join(workspace.root, workspace.config.docsFolder);
+  const title = stringOption(args, 'title')?.trim();
+  if (!title) throw new UsageError('--title is required.');
+  const dir = dirOption === undefined ? resolve(workspace.root, workspace.config.docsFolder) : resolve(io.cwd, dirOption);
   const file = join(dir, `${slugify(title)}.md`);
-  const values = { title, owner: stringOption(args, 'owner') ?? gitUserName(io.cwd), date: new Date().toISOString().slice(0, 10) };
+  const values = { title, owner: stringOption(args, 'owner') ?? gitUserName(io.cwd), date: localDate(io.now()) };
   const templateFile = join(workspace.root, '.product-docs', 'templates', `${type.id}.md`);
-  const text = existsSync(templateFile) ? fillTemplate(readFileSync(templateFile, 'utf8'), values) : renderDocument(type, values);
+  let template: string | undefined;
+  try {
+    template = readFileSync(templateFile, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      io.stderr(`product-docs: cannot read the template ${display(io, templateFile)}: ${describeError(error)}.\n`);
+      return 1;
+    }
+  }
+  const text = template === undefined ? renderDocument(type, values) : fillTemplate(template, values);
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, text, { flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(code === 'EEXIST' ? `product-docs: ${display(io, file)} already exists; not overwriting it. Choose another title or --dir.\n` : `product-docs: cannot write ${display(io, file)} (${code ?? String(error)}).\n`);
+    io.stderr(code === 'EEXIST' ? `product-docs: ${display(io, file)} already exists; not overwriting it. Choose another title or --dir.\n` : `product-docs: cannot write ${display(io, file)}: ${describeError(error)}.\n`);
     return 1;
   }
   io.stdout(`${display(io, file)}\n`);
@@ -251,12 +387,13 @@ function newCommand(args: ParsedArgs, io: Io): number {
 
 function initCommand(args: ParsedArgs, io: Io): number {
   if (helpRequested(args, 'init', io)) return 0;
+  if (args.positionals.length > 0) throw new UsageError(`init takes no paths; use --dir ${args.positionals[0]}.`);
   const file = join(resolve(io.cwd, stringOption(args, 'dir') ?? '.'), CONFIG_FILE_NAME);
   try {
     writeFileSync(file, configTemplate(), { flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(code === 'EEXIST' ? `product-docs: ${display(io, file)} already exists; not overwriting it.\n` : `product-docs: cannot write ${display(io, file)} (${code ?? String(error)}).\n`);
+    io.stderr(code === 'EEXIST' ? `product-docs: ${display(io, file)} already exists; not overwriting it.\n` : `product-docs: cannot write ${display(io, file)}: ${describeError(error)}.\n`);
     return 1;
   }
   io.stdout(`${display(io, file)}\n`);

@@ -18,7 +18,7 @@ const PRODUCT_DOC_SIGNS = ['status', 'owner'];
  * type's `files` globs. Everything else (READMEs, notes, blog posts) is left alone.
  */
 export function classify(doc: ParsedDocument, relativePath: string | undefined, config: ProductDocsConfig): Classification {
-  const declared = doc.frontMatter?.data['type'];
+  const declared = doc.frontMatter?.data['type'] ?? typeInBrokenFrontMatter(doc, config);
   if (typeof declared === 'string' && declared.trim()) {
     const name = declared.trim();
     const type = findType(config, name);
@@ -31,6 +31,25 @@ export function classify(doc: ParsedDocument, relativePath: string | undefined, 
     if (type) return { kind: 'product', type };
   }
   return { kind: 'other' };
+}
+
+/**
+ * The known type a front matter that could not be read names on a `type:` line of its own, so that
+ * a product document with a YAML error (or an unclosed fence) is still linted and the error shown.
+ * Only a known type counts: a broken front matter elsewhere (a blog post, TOML) stays ignored.
+ */
+function typeInBrokenFrontMatter(doc: ParsedDocument, config: ProductDocsConfig): string | undefined {
+  const fm = doc.frontMatter;
+  if (!fm || fm.problems.length === 0) return undefined;
+  // An unclosed front matter runs to the end of the file: read only up to its first blank line.
+  const raw = doc.text.slice(fm.contentStart, fm.contentEnd).split(/\r\n|\r|\n/);
+  const firstBlank = raw.findIndex((line) => !line.trim());
+  const lines = fm.closed || firstBlank < 0 ? raw : raw.slice(0, firstBlank);
+  for (const line of lines) {
+    const m = /^type[ \t]*[:=][ \t]*(["']?)([A-Za-z0-9_-]+)\1[ \t]*(?:#.*)?$/.exec(line);
+    if (m && findType(config, m[2]!)) return m[2];
+  }
+  return undefined;
 }
 
 export function findType(config: ProductDocsConfig, name: string): DocumentType | undefined {

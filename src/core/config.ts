@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import {
   builtInTypes,
   cloneType,
@@ -11,13 +11,27 @@ import {
 } from './document-types';
 import { SEVERITY_SETTINGS, type SeveritySetting } from './findings';
 import { closestMatch } from './text';
+import { deepYamlNesting, MAX_YAML_DEPTH } from './yaml-safety';
 
 export const CONFIG_FILE_NAME = '.product-docs.yaml';
 export const HORIZONS = ['now', 'next', 'later', 'done'] as const;
 export type Horizon = (typeof HORIZONS)[number];
 export const GROUPINGS = ['status', 'quarter', 'horizon', 'owner', 'theme', 'type'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
-const FIELD_KINDS: readonly FieldKind[] = ['string', 'date', 'quarter', 'list', 'boolean'];
+/** The kinds a field's value can be checked as. */
+export const FIELD_KINDS: readonly FieldKind[] = ['string', 'date', 'quarter', 'list', 'boolean'];
+/** The top-level keys of `.product-docs.yaml`; the JSON Schema and the docs list the same. */
+export const CONFIG_KEYS = ['include', 'exclude', 'docsFolder', 'maxFileSizeKb', 'rules', 'types', 'roadmap'] as const;
+/** The keys of `roadmap:`. */
+export const ROADMAP_KEYS = ['groupBy', 'horizons'] as const;
+/** The keys of one entry under `types:`. */
+export const TYPE_KEYS = ['label', 'description', 'extends', 'sections', 'fields', 'requireWhen', 'files', 'roadmap', 'statuses'] as const;
+/** The keys of one `sections` entry written as a mapping. */
+export const SECTION_KEYS = ['title', 'aliases', 'required', 'guidance'] as const;
+/** The keys of one entry under a type's `fields:`. */
+export const FIELD_KEYS = ['description', 'required', 'kind', 'values', 'pattern'] as const;
+/** The keys of one `requireWhen` entry. */
+export const CONDITION_KEYS = ['field', 'values', 'require'] as const;
 
 export interface RoadmapSettings {
   /** Which statuses fall in each horizon. */
@@ -75,6 +89,8 @@ export function defaultConfig(): ProductDocsConfig {
 export function parseConfig(text: string, ruleIds: readonly string[]): LoadedConfig {
   const config = defaultConfig();
   const problems: ConfigProblem[] = [];
+  const tooDeep = deepYamlNesting(text);
+  if (tooDeep) return { config, problems: [{ message: `The config is nested too deeply to be a config (more than ${MAX_YAML_DEPTH} levels). The defaults are used until it is fixed.`, ...tooDeep }] };
   let doc;
   try {
     doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, stringKeys: true });
@@ -94,42 +110,42 @@ export function parseConfig(text: string, ruleIds: readonly string[]): LoadedCon
   const reader = new ConfigReader(problems);
   for (const pair of root.items) {
     const key = keyName(pair);
-    const value = pair.value as YamlNode | null;
     switch (key) {
       case 'include':
       case 'exclude': {
-        const globs = reader.stringList(value, key);
+        const globs = reader.stringList(pair, key);
         if (globs) config[key] = key === 'exclude' ? [...DEFAULT_EXCLUDES, ...globs] : globs;
         break;
       }
       case 'docsFolder': {
-        const folder = reader.string(value, key);
+        const folder = reader.string(pair, key);
         if (folder !== undefined) config.docsFolder = folder;
         break;
       }
       case 'maxFileSizeKb': {
-        const size = reader.number(value, key);
+        const size = reader.number(pair, key);
         if (size !== undefined) config.maxFileSize = size * 1024;
         break;
       }
       case 'rules':
-        readRules(reader, value, ruleIds, config);
+        readRules(reader, pair, ruleIds, config);
         break;
       case 'types':
-        readTypes(reader, value, config);
+        readTypes(reader, pair, config);
         break;
       case 'roadmap':
-        readRoadmap(reader, value, config);
+        readRoadmap(reader, pair, config);
         break;
       default:
-        reader.unknownKey(pair, ['include', 'exclude', 'docsFolder', 'maxFileSizeKb', 'rules', 'types', 'roadmap'], 'setting');
+        reader.unknownKey(pair, CONFIG_KEYS, 'setting');
     }
   }
   return { config, problems };
 }
 
-function readRules(reader: ConfigReader, node: YamlNode | null, ruleIds: readonly string[], config: ProductDocsConfig): void {
-  const map = reader.map(node, 'rules');
+
+function readRules(reader: ConfigReader, place: Place, ruleIds: readonly string[], config: ProductDocsConfig): void {
+  const map = reader.map(place, 'rules');
   if (!map) return;
   for (const pair of map.items) {
     const id = keyName(pair);
@@ -138,40 +154,41 @@ function readRules(reader: ConfigReader, node: YamlNode | null, ruleIds: readonl
       continue;
     }
     const value = pair.value as YamlNode | null;
-    const setting = isScalar(value) ? String(value.value) : undefined;
+    const setting = isScalar(value) && value.value !== null ? String(value.value) : undefined;
     if (setting && (SEVERITY_SETTINGS as readonly string[]).includes(setting)) config.severities[id] = setting as SeveritySetting;
-    else reader.problem(value ?? (pair.key as YamlNode), `Rule "${id}" has severity ${JSON.stringify(setting ?? null)}; expected one of ${SEVERITY_SETTINGS.join(', ')}.`);
+    else {
+      const suggestion = setting === undefined ? undefined : closestMatch(setting, SEVERITY_SETTINGS);
+      const given = setting === undefined ? 'no severity' : `severity ${JSON.stringify(setting)}`;
+      reader.problem(pair, `Rule "${id}" has ${given}; expected one of ${SEVERITY_SETTINGS.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
+    }
   }
 }
 
-function readRoadmap(reader: ConfigReader, node: YamlNode | null, config: ProductDocsConfig): void {
-  const map = reader.map(node, 'roadmap');
+function readRoadmap(reader: ConfigReader, place: Place, config: ProductDocsConfig): void {
+  const map = reader.map(place, 'roadmap');
   if (!map) return;
   for (const pair of map.items) {
     const key = keyName(pair);
-    const value = pair.value as YamlNode | null;
     if (key === 'groupBy') {
-      const grouping = reader.oneOf(value, 'roadmap.groupBy', GROUPINGS);
+      const grouping = reader.oneOf(pair, 'roadmap.groupBy', GROUPINGS);
       if (grouping) config.roadmap.groupBy = grouping;
     } else if (key === 'horizons') {
-      const horizons = reader.map(value, 'roadmap.horizons');
+      const horizons = reader.map(pair, 'roadmap.horizons');
       for (const horizonPair of horizons?.items ?? []) {
         const horizon = keyName(horizonPair);
         if (!(HORIZONS as readonly string[]).includes(horizon)) {
           reader.unknownKey(horizonPair, HORIZONS, 'horizon');
           continue;
         }
-        const statuses = reader.stringList(horizonPair.value as YamlNode | null, `roadmap.horizons.${horizon}`);
+        const statuses = reader.stringList(horizonPair, `roadmap.horizons.${horizon}`);
         if (statuses) config.roadmap.horizons[horizon as Horizon] = statuses;
       }
-    } else reader.unknownKey(pair, ['groupBy', 'horizons'], 'roadmap setting');
+    } else reader.unknownKey(pair, ROADMAP_KEYS, 'roadmap setting');
   }
 }
 
-const TYPE_KEYS = ['label', 'description', 'extends', 'sections', 'fields', 'requireWhen', 'files', 'roadmap', 'statuses'];
-
-function readTypes(reader: ConfigReader, node: YamlNode | null, config: ProductDocsConfig): void {
-  const map = reader.map(node, 'types');
+function readTypes(reader: ConfigReader, place: Place, config: ProductDocsConfig): void {
+  const map = reader.map(place, 'types');
   if (!map) return;
   for (const pair of map.items) {
     const id = keyName(pair);
@@ -179,13 +196,14 @@ function readTypes(reader: ConfigReader, node: YamlNode | null, config: ProductD
       reader.problem(pair.key as YamlNode, `Type id "${id}" must be letters, digits and dashes.`);
       continue;
     }
-    const body = reader.map(pair.value as YamlNode | null, `types.${id}`);
+    const body = reader.map(pair, `types.${id}`);
     if (!body) continue;
     const existing = config.types.find((t) => t.id === id);
-    const extendsNode = findValue(body, 'extends');
-    const parentId = extendsNode ? reader.string(extendsNode, `types.${id}.extends`) : undefined;
+    const extendsPair = findPair(body, 'extends');
+    const parentId = extendsPair ? reader.string(extendsPair, `types.${id}.extends`) : undefined;
     const parent = parentId ? config.types.find((t) => t.id === parentId) : undefined;
-    if (parentId && !parent) reader.problem(extendsNode, `Type "${id}" extends unknown type "${parentId}"; known: ${config.types.map((t) => t.id).join(', ')}.`);
+    if (parentId && !parent) reader.problem(extendsPair, `Type "${id}" extends unknown type "${parentId}"; known: ${config.types.map((t) => t.id).join(', ')}.`);
+    else if (parentId && existing) reader.problem(extendsPair, `Type "${id}" already exists, so "extends" is ignored: change it in place, or give the new type another id.`);
     const type: DocumentType = existing
       ? existing
       : parent
@@ -200,41 +218,40 @@ function readTypeBody(reader: ConfigReader, body: YAMLMap, type: DocumentType): 
   const where = `types.${type.id}`;
   for (const pair of body.items) {
     const key = keyName(pair);
-    const value = pair.value as YamlNode | null;
     switch (key) {
       case 'extends':
         break;
       case 'label':
       case 'description': {
-        const text = reader.string(value, `${where}.${key}`);
+        const text = reader.string(pair, `${where}.${key}`);
         if (text !== undefined) type[key] = text;
         break;
       }
       case 'roadmap': {
-        const flag = reader.boolean(value, `${where}.roadmap`);
+        const flag = reader.boolean(pair, `${where}.roadmap`);
         if (flag !== undefined) type.roadmap = flag;
         break;
       }
       case 'files': {
-        const globs = reader.stringList(value, `${where}.files`);
+        const globs = reader.stringList(pair, `${where}.files`);
         if (globs) type.files = globs;
         break;
       }
       case 'statuses': {
-        const statuses = reader.stringList(value, `${where}.statuses`);
+        const statuses = reader.stringList(pair, `${where}.statuses`);
         if (statuses && type.fields['status']) type.fields['status'] = { ...type.fields['status'], values: statuses };
         break;
       }
       case 'sections': {
-        const sections = readSections(reader, value, where);
+        const sections = readSections(reader, pair, where);
         if (sections) type.sections = sections;
         break;
       }
       case 'fields':
-        readFields(reader, value, type);
+        readFields(reader, pair, type);
         break;
       case 'requireWhen':
-        readConditions(reader, value, type);
+        readConditions(reader, pair, type);
         break;
       default:
         reader.unknownKey(pair, TYPE_KEYS, 'type setting');
@@ -242,12 +259,14 @@ function readTypeBody(reader: ConfigReader, body: YAMLMap, type: DocumentType): 
   }
 }
 
-function readSections(reader: ConfigReader, node: YamlNode | null, where: string): SectionSpec[] | undefined {
+function readSections(reader: ConfigReader, place: Pair, where: string): SectionSpec[] | undefined {
+  const node = place.value as YamlNode | null;
   if (!isSeq(node)) {
-    reader.problem(node, `${where}.sections must be a list of section titles or { title, aliases, required, guidance } entries.`);
+    reader.problem(place, `${where}.sections must be a list of section titles or { title, aliases, required, guidance } entries.`);
     return undefined;
   }
   const sections: SectionSpec[] = [];
+  const problemsBefore = reader.count;
   for (const item of node.items as (YamlNode | null)[]) {
     if (isScalar(item) && typeof item.value === 'string' && item.value.trim()) {
       sections.push({ title: item.value.trim(), aliases: [], required: true, guidance: '' });
@@ -255,67 +274,74 @@ function readSections(reader: ConfigReader, node: YamlNode | null, where: string
     }
     const map = reader.map(item, `${where}.sections entry`);
     if (!map) continue;
-    const title = reader.string(findValue(map, 'title'), `${where}.sections title`);
-    if (!title) {
+    const titlePair = findPair(map, 'title');
+    if (!titlePair) {
       reader.problem(item, `Each section in ${where}.sections needs a "title".`);
       continue;
     }
+    const title = reader.string(titlePair, `${where}.sections title`)?.trim();
+    if (!title) continue;
     const section: SectionSpec = { title, aliases: [], required: true, guidance: '' };
     for (const pair of map.items) {
       const key = keyName(pair);
-      const value = pair.value as YamlNode | null;
-      if (key === 'aliases') section.aliases = reader.stringList(value, `${where} section "${title}" aliases`) ?? [];
-      else if (key === 'required') section.required = reader.boolean(value, `${where} section "${title}" required`) ?? true;
-      else if (key === 'guidance') section.guidance = reader.string(value, `${where} section "${title}" guidance`) ?? '';
-      else if (key !== 'title') reader.unknownKey(pair, ['title', 'aliases', 'required', 'guidance'], 'section setting');
+      if (key === 'aliases') section.aliases = reader.stringList(pair, `${where} section "${title}" aliases`) ?? [];
+      else if (key === 'required') section.required = reader.boolean(pair, `${where} section "${title}" required`) ?? true;
+      else if (key === 'guidance') section.guidance = reader.string(pair, `${where} section "${title}" guidance`) ?? '';
+      else if (key !== 'title') reader.unknownKey(pair, SECTION_KEYS, 'section setting');
     }
     sections.push(section);
   }
-  return sections;
+  // Half a list of sections would lint for sections nobody asked for: keep the previous ones instead.
+  return reader.count === problemsBefore ? sections : undefined;
 }
 
-function readFields(reader: ConfigReader, node: YamlNode | null, type: DocumentType): void {
-  const map = reader.map(node, `types.${type.id}.fields`);
+function readFields(reader: ConfigReader, place: Pair, type: DocumentType): void {
+  const map = reader.map(place, `types.${type.id}.fields`);
   for (const pair of map?.items ?? []) {
     const name = keyName(pair);
     const where = `types.${type.id}.fields.${name}`;
-    const body = reader.map(pair.value as YamlNode | null, where);
+    const body = reader.map(pair, where);
     if (!body) continue;
     const field: FieldSpec = type.fields[name] ? { ...type.fields[name]! } : { description: '', kind: 'string', required: false };
     for (const fieldPair of body.items) {
       const key = keyName(fieldPair);
-      const value = fieldPair.value as YamlNode | null;
-      if (key === 'description') field.description = reader.string(value, `${where}.description`) ?? field.description;
-      else if (key === 'required') field.required = reader.boolean(value, `${where}.required`) ?? field.required;
-      else if (key === 'kind') field.kind = reader.oneOf(value, `${where}.kind`, FIELD_KINDS) ?? field.kind;
+      if (key === 'description') field.description = reader.string(fieldPair, `${where}.description`) ?? field.description;
+      else if (key === 'required') field.required = reader.boolean(fieldPair, `${where}.required`) ?? field.required;
+      else if (key === 'kind') field.kind = reader.oneOf(fieldPair, `${where}.kind`, FIELD_KINDS) ?? field.kind;
       else if (key === 'values') {
-        const values = reader.stringList(value, `${where}.values`);
+        const values = reader.stringList(fieldPair, `${where}.values`);
         if (values) field.values = values;
       } else if (key === 'pattern') {
-        const pattern = reader.string(value, `${where}.pattern`);
+        const pattern = reader.string(fieldPair, `${where}.pattern`);
         const problem = pattern === undefined ? undefined : patternProblem(pattern);
-        if (problem) reader.problem(value, `${where}.pattern ${problem}`);
+        if (problem) reader.problem(fieldPair, `${where}.pattern ${problem}`);
         else if (pattern !== undefined) field.pattern = pattern;
-      } else reader.unknownKey(fieldPair, ['description', 'required', 'kind', 'values', 'pattern'], 'field setting');
+      } else reader.unknownKey(fieldPair, FIELD_KEYS, 'field setting');
     }
     type.fields[name] = field;
   }
 }
 
-function readConditions(reader: ConfigReader, node: YamlNode | null, type: DocumentType): void {
+function readConditions(reader: ConfigReader, place: Pair, type: DocumentType): void {
   const where = `types.${type.id}.requireWhen`;
+  const node = place.value as YamlNode | null;
   if (!isSeq(node)) {
-    reader.problem(node, `${where} must be a list of { field, values, require } entries, e.g. { field: status, values: [approved], require: [approvers] }.`);
+    reader.problem(place, `${where} must be a list of { field, values, require } entries, e.g. { field: status, values: [approved], require: [approvers] }.`);
     return;
   }
   for (const item of node.items as (YamlNode | null)[]) {
     const map = reader.map(item, `${where} entry`);
     if (!map) continue;
-    const field = reader.string(findValue(map, 'field'), `${where}.field`);
-    const values = reader.stringList(findValue(map, 'values'), `${where}.values`);
-    const require = reader.stringList(findValue(map, 'require'), `${where}.require`);
+    const missing = CONDITION_KEYS.filter((key) => !findPair(map, key));
+    if (missing.length > 0) {
+      reader.problem(item, `Each ${where} entry needs "field", "values" and "require"; this one has no ${missing.map((k) => `"${k}"`).join(', ')}.`);
+      continue;
+    }
+    for (const pair of map.items) if (!(CONDITION_KEYS as readonly string[]).includes(keyName(pair))) reader.unknownKey(pair, CONDITION_KEYS, 'requireWhen setting');
+    const field = reader.string(findPair(map, 'field')!, `${where}.field`);
+    const values = reader.stringList(findPair(map, 'values')!, `${where}.values`);
+    const require = reader.stringList(findPair(map, 'require')!, `${where}.require`);
     if (field && values && require) type.conditions.push({ field, values, require });
-    else reader.problem(item, `Each ${where} entry needs "field", "values" and "require".`);
   }
 }
 
@@ -337,13 +363,24 @@ function keyName(pair: Pair): string {
   return isScalar(key) ? String(key.value) : '';
 }
 
-function findValue(map: YAMLMap, key: string): YamlNode | null {
-  const pair = map.items.find((p) => keyName(p) === key);
-  return (pair?.value as YamlNode | null | undefined) ?? null;
+function findPair(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((p) => keyName(p) === key);
 }
 
-function span(node: YamlNode | null | undefined): { start: number; end: number } {
-  const range = node?.range;
+/** What a problem points at: a node, or a `key: value` pair (its value, or its key when the value is empty). */
+type Place = YamlNode | Pair | null | undefined;
+
+function valueOf(place: Place): YamlNode | null {
+  return isPair(place) ? (place.value as YamlNode | null) : (place ?? null);
+}
+
+function span(place: Place): { start: number; end: number } {
+  if (isPair(place)) {
+    const valueRange = (place.value as YamlNode | null)?.range;
+    if (valueRange && valueRange[1] > valueRange[0]) return { start: valueRange[0], end: valueRange[1] };
+    return span(place.key as YamlNode | null);
+  }
+  const range = place?.range;
   return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
 }
 
@@ -351,8 +388,13 @@ function span(node: YamlNode | null | undefined): { start: number; end: number }
 class ConfigReader {
   constructor(private readonly problems: ConfigProblem[]) {}
 
-  problem(node: YamlNode | null | undefined, message: string): void {
-    this.problems.push({ message, ...span(node) });
+  /** How many problems have been reported so far. */
+  get count(): number {
+    return this.problems.length;
+  }
+
+  problem(place: Place, message: string): void {
+    this.problems.push({ message, ...span(place) });
   }
 
   unknownKey(pair: Pair, allowed: readonly string[], what: string): void {
@@ -362,43 +404,50 @@ class ConfigReader {
     this.problem(pair.key as YamlNode, `Unknown ${what} "${name}".${hint} Allowed: ${allowed.join(', ')}.`);
   }
 
-  map(node: YamlNode | null, where: string): YAMLMap | undefined {
+  map(place: Place, where: string): YAMLMap | undefined {
+    const node = valueOf(place);
     if (isMap(node)) return node;
-    this.problem(node, `${where} must be a mapping ("key: value" lines).`);
+    this.problem(place, `${where} must be a mapping ("key: value" lines).`);
     return undefined;
   }
 
-  string(node: YamlNode | null, where: string): string | undefined {
+  string(place: Place, where: string): string | undefined {
+    const node = valueOf(place);
     if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) return String(node.value);
-    this.problem(node, `${where} must be a text value.`);
+    this.problem(place, `${where} must be a text value.`);
     return undefined;
   }
 
-  number(node: YamlNode | null, where: string): number | undefined {
+  number(place: Place, where: string): number | undefined {
+    const node = valueOf(place);
     if (isScalar(node) && typeof node.value === 'number' && node.value > 0) return node.value;
-    this.problem(node, `${where} must be a positive number.`);
+    this.problem(place, `${where} must be a positive number.`);
     return undefined;
   }
 
-  boolean(node: YamlNode | null, where: string): boolean | undefined {
+  boolean(place: Place, where: string): boolean | undefined {
+    const node = valueOf(place);
     if (isScalar(node) && typeof node.value === 'boolean') return node.value;
-    this.problem(node, `${where} must be true or false.`);
+    this.problem(place, `${where} must be true or false.`);
     return undefined;
   }
 
-  oneOf<T extends string>(node: YamlNode | null, where: string, allowed: readonly T[]): T | undefined {
-    const value = isScalar(node) ? String(node.value) : undefined;
+  oneOf<T extends string>(place: Place, where: string, allowed: readonly T[]): T | undefined {
+    const node = valueOf(place);
+    const value = isScalar(node) && node.value !== null ? String(node.value) : undefined;
     if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
-    this.problem(node, `${where} is ${JSON.stringify(value ?? null)}; expected one of ${allowed.join(', ')}.`);
+    const suggestion = value === undefined ? undefined : closestMatch(value, allowed);
+    this.problem(place, `${where} is ${value === undefined ? 'empty' : JSON.stringify(value)}; expected one of ${allowed.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
     return undefined;
   }
 
-  stringList(node: YamlNode | null, where: string): string[] | undefined {
+  stringList(place: Place, where: string): string[] | undefined {
+    const node = valueOf(place);
     if (isScalar(node) && typeof node.value === 'string') return [node.value];
     if (isSeq(node) && node.items.every((item) => isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number'))) {
       return node.items.map((item) => String((item as { value: unknown }).value));
     }
-    this.problem(node, `${where} must be a list of text values.`);
+    this.problem(place, `${where} must be a list of text values.`);
     return undefined;
   }
 }

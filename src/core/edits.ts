@@ -6,7 +6,7 @@ const YAML_KEYWORD = /^(?:true|false|yes|no|on|off|null|~|y|n)$/i;
 
 /** A value written as YAML: plain when it reads back as the same string, double-quoted otherwise. */
 export function yamlScalar(value: string): string {
-  const looksLikeNumber = /^[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i.test(value);
+  const looksLikeNumber = /^[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i.test(value) || /^0x[0-9a-f]+$|^0o[0-7]+$/i.test(value);
   return PLAIN_SCALAR.test(value) && !YAML_KEYWORD.test(value) && !looksLikeNumber && value === value.trim() && !/ #|: /.test(value)
     ? value
     : JSON.stringify(value);
@@ -25,13 +25,16 @@ export function setFieldEdit(doc: ParsedDocument, name: string, valueText: strin
   }
   if (!fm.closed || (fm.language !== 'yaml' && fm.language !== 'yml')) return undefined;
   const location = fm.fields.get(name);
-  if (location && location.valueStart >= location.keyEnd && location.valueEnd > location.valueStart && fm.data[name] !== null) {
+  if (location && location.valueStart >= location.keyEnd && location.valueEnd > location.valueStart) {
     return { range: doc.lines.rangeOf(location.valueStart, location.valueEnd), newText: valueText };
   }
   if (location) {
-    // `name:` with no value: write the value after the colon, keeping the key.
+    // `name:` with no value: write the value after the colon, keeping the key and any comment.
     const lineEnd = doc.lines.lineEnd(doc.lines.positionAt(location.keyEnd).line);
-    return { range: doc.lines.rangeOf(location.keyEnd, lineEnd), newText: `: ${valueText}` };
+    const colon = /^[ \t]*:[ \t]*/.exec(doc.text.slice(location.keyEnd, lineEnd));
+    const end = location.keyEnd + (colon ? colon[0].length : 0);
+    const comment = end < lineEnd ? ' ' : '';
+    return { range: doc.lines.rangeOf(location.keyEnd, end), newText: `: ${valueText}${comment}` };
   }
   const closing = doc.lines.positionAt(fm.contentEnd);
   return { range: { start: closing, end: closing }, newText: `${name}: ${valueText}${doc.eol}` };

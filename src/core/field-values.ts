@@ -50,17 +50,17 @@ export function checkFieldValue(name: string, value: unknown, spec: FieldSpec): 
   if (spec.values && !spec.values.includes(text)) {
     const suggestion = closestMatch(text, spec.values);
     return {
-      message: `Unexpected ${name} "${text}", expected one of: ${spec.values.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+      message: `Unexpected ${name} "${text}", expected one of: ${spec.values.join(', ')}.${didYouMean(suggestion)}`,
       ...(suggestion ? { suggestion } : {}),
     };
   }
   if (spec.kind === 'date' && !isValidIsoDate(text)) {
     const suggestion = repairDate(text);
-    return { message: `Unexpected ${name} "${text}", expected a date as YYYY-MM-DD.`, ...(suggestion ? { suggestion } : {}) };
+    return { message: `Unexpected ${name} "${text}", expected a date as YYYY-MM-DD.${didYouMean(suggestion)}`, ...(suggestion ? { suggestion } : {}) };
   }
   if (spec.kind === 'quarter' && !QUARTER.test(text)) {
     const suggestion = repairQuarter(text);
-    return { message: `Unexpected ${name} "${text}", expected a quarter as YYYY-Qn (e.g. 2026-Q3).`, ...(suggestion ? { suggestion } : {}) };
+    return { message: `Unexpected ${name} "${text}", expected a quarter as YYYY-Qn (e.g. 2026-Q3).${didYouMean(suggestion)}`, ...(suggestion ? { suggestion } : {}) };
   }
   if (spec.pattern && text.length <= MAX_PATTERN_INPUT && !new RegExp(`^(?:${spec.pattern})$`).test(text)) {
     return { message: `Unexpected ${name} "${text}", expected a value matching ${spec.pattern}.` };
@@ -68,9 +68,13 @@ export function checkFieldValue(name: string, value: unknown, spec: FieldSpec): 
   return undefined;
 }
 
-/** "2026/3/5", "2026.03.05" -> "2026-03-05". */
+function didYouMean(suggestion: string | undefined): string {
+  return suggestion ? ` Did you mean "${suggestion}"?` : '';
+}
+
+/** "2026/3/5", "2026.03.05", "2026-03-05T10:00:00Z" -> "2026-03-05". */
 function repairDate(text: string): string | undefined {
-  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text.trim());
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[-+]\d{2}:?\d{2})?)?$/i.exec(text.trim());
   if (!m) return undefined;
   const candidate = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   return isValidIsoDate(candidate) ? candidate : undefined;

@@ -1,4 +1,5 @@
 import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import { deepYamlNesting, MAX_YAML_DEPTH } from './yaml-safety';
 
 /** Where a top-level front-matter field sits, as offsets in the document text. */
 export interface FieldLocation {
@@ -109,6 +110,11 @@ function readYaml(text: string, frontMatter: FrontMatter): void {
     return;
   }
   const source = text.slice(contentStart, contentEnd);
+  const tooDeep = deepYamlNesting(source);
+  if (tooDeep) {
+    problems.push({ message: `Front matter nests deeper than ${MAX_YAML_DEPTH} levels and was not read.`, start: contentStart + tooDeep.start, end: contentStart + tooDeep.end });
+    return;
+  }
   try {
     const doc = parseDocument(source, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true });
     for (const error of doc.errors) problems.push(problemAt(error.message, error.pos, contentStart, contentEnd));

@@ -1,4 +1,4 @@
-import { classify } from './classify';
+import { classify, type Classification } from './classify';
 import type { ProductDocsConfig } from './config';
 import type { ParsedDocument } from './document';
 import type { Finding } from './findings';
@@ -10,15 +10,16 @@ export interface LintOptions {
   config: ProductDocsConfig;
   /** Workspace-relative path with `/`: decides types given by `files` globs. */
   path?: string;
+  /** The user's name (an editor setting, or git's user name): the missing-field fix writes it into an empty `owner`. */
+  owner?: string;
 }
 
 /**
  * Lints one parsed document. Files that are not product documents get no findings. Severity is
  * applied here, from the config, and nowhere else. Never throws on any document.
  */
-export function lint(doc: ParsedDocument, options: LintOptions): Finding[] {
-  const { config, path } = options;
-  const classification = classify(doc, path, config);
+export function lint(doc: ParsedDocument, options: LintOptions, classification: Classification = classify(doc, options.path, options.config)): Finding[] {
+  const { config, path, owner } = options;
   if (classification.kind === 'other') return [];
   const type = classification.kind === 'product' ? classification.type : undefined;
   const context: RuleContext = {
@@ -28,6 +29,7 @@ export function lint(doc: ParsedDocument, options: LintOptions): Finding[] {
     unknownTypeName: classification.kind === 'unknown-type' ? classification.typeName : undefined,
     matched: type ? matchSections(doc, type) : [],
     path,
+    owner: owner?.trim() || undefined,
   };
   const findings: Finding[] = [];
   for (const rule of RULES) {

@@ -1,5 +1,6 @@
 import type { ParsedDocument, Section } from './document';
 import type { DocumentType } from './document-types';
+import { sectionIndexOf } from './sections';
 import { normalizeLabel } from './text';
 
 /** A line of a section's own prose: not blank, not a heading, not inside an HTML comment. */
@@ -28,10 +29,22 @@ export function normalizeGuidance(line: string): string {
   return normalizeLabel(line.replace(/^\s*(?:>\s*)*/, '').replace(/^[_*]+|[_*]+\s*$/g, ''));
 }
 
-/** The lines of a section (subsections included) that carry prose. */
+/**
+ * The lines of a section that carry prose: its subsections count, except those that are themselves
+ * sections of the type (a "Metrics" nested under "Goals" has its own content, checked on its own).
+ */
 export function contentLines(doc: ParsedDocument, section: Section, type: DocumentType): ContentLine[] {
   const guidance = guidanceSet(type);
-  const headingStarts = new Set(doc.headings.filter((h) => h.start >= section.contentStart && h.start < section.contentEnd).map((h) => doc.lines.positionAt(h.start).line));
+  // Sections and headings are in document order: the ones inside this section follow it directly.
+  const ownSections: Section[] = [];
+  for (let i = firstAtOrAfter(doc.sections, section.heading.start + 1, (s) => s.heading.start); i < doc.sections.length && doc.sections[i]!.heading.start < section.contentEnd; i++) {
+    if (sectionIndexOf(type, doc.sections[i]!.name) !== undefined) ownSections.push(doc.sections[i]!);
+  }
+  const inOwnSection = (offset: number) => ownSections.some((s) => offset >= s.heading.start && offset < s.contentEnd);
+  const headingStarts = new Set<number>();
+  for (let i = firstAtOrAfter(doc.headings, section.contentStart, (h) => h.start); i < doc.headings.length && doc.headings[i]!.start < section.contentEnd; i++) {
+    headingStarts.add(doc.lines.positionAt(doc.headings[i]!.start).line);
+  }
   const lines: ContentLine[] = [];
   const first = doc.lines.positionAt(section.contentStart).line + (section.contentStart > doc.lines.lineStarts[doc.lines.positionAt(section.contentStart).line]! ? 1 : 0);
   const last = doc.lines.positionAt(Math.max(section.contentStart, section.contentEnd - 1)).line;
@@ -39,14 +52,27 @@ export function contentLines(doc: ParsedDocument, section: Section, type: Docume
   for (let line = first; line <= last && line < doc.lines.lineCount; line++) {
     const start = doc.lines.lineStarts[line]!;
     if (start >= section.contentEnd) break;
-    let text = doc.lines.lineText(line);
-    if (headingStarts.has(line) || /^ {0,3}(?:=+|-+)\s*$/.test(text) && lines.length > 0 && headingStarts.has(line - 1)) continue;
-    text = stripComments(text, inComment);
-    inComment = endsInsideComment(doc.lines.lineText(line), inComment);
+    const raw = doc.lines.lineText(line);
+    const text = stripComments(raw, inComment);
+    inComment = endsInsideComment(raw, inComment);
+    if (inOwnSection(start) || inOwnSection(start + raw.length)) continue;
+    if (headingStarts.has(line) || /^ {0,3}(?:=+|-+)\s*$/.test(raw) && headingStarts.has(line - 1)) continue;
     if (!text.trim()) continue;
     lines.push({ start, end: doc.lines.lineEnd(line), text, isGuidance: guidance.has(normalizeGuidance(text)) });
   }
   return lines;
+}
+
+/** Index of the first item whose offset is at or after `offset`, in a list sorted by offset. */
+function firstAtOrAfter<T>(items: readonly T[], offset: number, offsetOf: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (offsetOf(items[mid]!) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function stripComments(line: string, inComment: boolean): string {

@@ -50,21 +50,37 @@ export function renderDocument(type: DocumentType, values: TemplateValues, eol =
 
 /**
  * Fills a workspace template (`.product-docs/templates/<type>.md`). In front matter the values are
- * written as YAML scalars, so a title with a colon or quote stays valid YAML.
+ * written as YAML, quoted or escaped as their place needs, so a title with a colon or quote stays
+ * valid YAML; in the body they are written as they are.
  */
 export function fillTemplate(template: string, values: TemplateValues): string {
   const replacements: Record<string, string> = { title: values.title, owner: values.owner, date: values.date, slug: slugify(values.title) };
+  const substitute = (text: string, write: (value: string) => string) => text.replace(VARIABLE, (_, name: string) => write(replacements[name]!));
   const fmEnd = frontMatterEnd(template);
-  const fill = (text: string, inYaml: boolean): string =>
-    text.replace(/(:[ \t]*)?\{\{\s*(title|owner|date|slug)\s*\}\}([ \t]*(?=\r?\n|$))?/g, (match, colon: string | undefined, name: string, trailing: string | undefined) => {
-      const value = replacements[name]!;
-      const wholeValue = inYaml && colon !== undefined && trailing !== undefined;
-      return wholeValue ? `${colon}${yamlScalar(value)}${trailing}` : match.replace(/\{\{\s*\w+\s*\}\}/, value);
-    });
-  return fill(template.slice(0, fmEnd), true) + fill(template.slice(fmEnd), false);
+  const yaml = template.slice(0, fmEnd).replace(/[^\r\n]+/g, (line) => (VARIABLE_TEST.test(line) ? fillYamlLine(line, substitute) : line));
+  return yaml + substitute(template.slice(fmEnd), (value) => value);
+}
+
+const VARIABLE = /\{\{\s*(title|owner|date|slug)\s*\}\}/g;
+const VARIABLE_TEST = /\{\{\s*(?:title|owner|date|slug)\s*\}\}/;
+
+/** One front-matter line: `key: value`, `- item` or a bare value, with an optional comment. */
+function fillYamlLine(line: string, substitute: (text: string, write: (value: string) => string) => string): string {
+  const [, prefix = '', rest = ''] = /^([ \t]*(?:-[ \t]+)?(?:[^\s:#"'][^:#]*:[ \t]+)?)(.*)$/.exec(line)!;
+  // A comment can follow a plain or flow value; inside quotes a "#" is text.
+  const [, value = '', comment = ''] = /^["']/.test(rest) ? [rest, rest, ''] : /^(.*?)([ \t]+#.*)?$/.exec(rest)!;
+  let filled: string;
+  if (/^".*"$/.test(value)) filled = substitute(value, (v) => JSON.stringify(v).slice(1, -1));
+  else if (/^'.*'$/.test(value)) filled = substitute(value, (v) => v.replace(/'/g, "''"));
+  else if (/^[[{]/.test(value)) filled = substitute(value, (v) => (/[,[\]{}]/.test(v) ? JSON.stringify(v) : yamlScalar(v)));
+  else {
+    const plain = substitute(value, (v) => v);
+    filled = plain === '' ? '""' : yamlScalar(plain);
+  }
+  return `${prefix}${filled}${comment}`;
 }
 
 function frontMatterEnd(text: string): number {
-  const m = /^---[^\n]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  const m = /^---[^\r\n]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
   return m ? m[0].length : 0;
 }

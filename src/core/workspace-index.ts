@@ -26,11 +26,11 @@ export interface Analysis {
 }
 
 /** Parses and lints a text once, and derives its roadmap item from the same parse. */
-export function analyze(text: string, path: string, config: ProductDocsConfig): Analysis {
+export function analyze(text: string, path: string, config: ProductDocsConfig, owner?: string): Analysis {
   const doc = parseDocument(text);
   const classification = classify(doc, path, config);
   if (classification.kind === 'other') return { doc, findings: [], isProductDocument: false, type: undefined, item: undefined };
-  const findings = lint(doc, { config, path });
+  const findings = lint(doc, { config, path, ...(owner ? { owner } : {}) }, classification);
   const type = classification.kind === 'product' ? classification.type : undefined;
   const item = type ? roadmapItem(doc, type, path, findings.length) : undefined;
   return { doc, findings, isProductDocument: true, type, item };

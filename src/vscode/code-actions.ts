@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/findings';
+import { fixAll, replacementEdit } from '../core/fix-all';
 import type { TextEdit } from '../core/text';
 import { DIAGNOSTIC_SOURCE, toRange, toTextEdit } from './convert';
 import type { DocumentAnalyses } from './document-analysis';
 
 const APPLY_FIX = 'productDocs.applyFix';
+const FIX_ALL = 'productDocs.fixAll';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('productDocs');
 
 /**
@@ -35,7 +37,8 @@ export function registerCodeActions(analyses: DocumentAnalyses): vscode.Disposab
       if (wantsFixAll && fixable.length > 0) {
         const title = `Fix all ${fixable.length} Product Docs problems that have a fix`;
         const action = new vscode.CodeAction(title, context.only?.contains(FIX_ALL_KIND) ? FIX_ALL_KIND : vscode.CodeActionKind.QuickFix);
-        action.command = { command: APPLY_FIX, title, arguments: [document.uri, document.version, fixable.flatMap((f) => f.fix.edits)] };
+        // Computed when chosen, not here: code actions are asked for on every cursor move.
+        action.command = { command: FIX_ALL, title, arguments: [document.uri, document.version] };
         actions.push(action);
       }
       return actions;
@@ -46,6 +49,12 @@ export function registerCodeActions(analyses: DocumentAnalyses): vscode.Disposab
       providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
     }),
     vscode.commands.registerCommand(APPLY_FIX, applyFix),
+    vscode.commands.registerCommand(FIX_ALL, async (uri: vscode.Uri, version: number) => {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const text = document.getText();
+      const edit = replacementEdit(text, fixAll(text, analyses.linterFor(document)));
+      return edit ? applyFix(uri, version, [edit]) : false;
+    }),
   );
 }
 

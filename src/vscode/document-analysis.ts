@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import type { Finding } from '../core/findings';
 import { analyze, type Analysis } from '../core/workspace-index';
 import type { ConfigService } from './config-service';
+import type { OwnerName } from './owner';
 
 /** Analyses of open documents, one per document version: diagnostics, fixes and the status bar share it. */
 export class DocumentAnalyses {
@@ -8,7 +10,10 @@ export class DocumentAnalyses {
   /** Bumped when the config changes, so cached analyses are recomputed. */
   private generation = 0;
 
-  constructor(private readonly configs: ConfigService) {}
+  constructor(
+    private readonly configs: ConfigService,
+    private readonly owner: OwnerName,
+  ) {}
 
   invalidate(): void {
     this.generation++;
@@ -18,9 +23,17 @@ export class DocumentAnalyses {
     const cached = this.cache.get(document);
     if (cached && cached.version === document.version && cached.generation === this.generation) return cached.analysis;
     const path = vscode.workspace.asRelativePath(document.uri, false);
-    const analysis = analyze(document.getText(), path, this.configs.configFor(document.uri));
+    const analysis = analyze(document.getText(), path, this.configs.configFor(document.uri), this.owner.current());
     this.cache.set(document, { version: document.version, generation: this.generation, analysis });
     return analysis;
+  }
+
+  /** Lints any text as if it were this document's (for fix-all's rounds). */
+  linterFor(document: vscode.TextDocument): (text: string) => Finding[] {
+    const path = vscode.workspace.asRelativePath(document.uri, false);
+    const config = this.configs.configFor(document.uri);
+    const owner = this.owner.current();
+    return (text) => analyze(text, path, config, owner).findings;
   }
 }
 

@@ -6,16 +6,26 @@ import { registerDiagnostics } from './diagnostics';
 import { DocumentAnalyses } from './document-analysis';
 import { registerFrontMatterHelp } from './front-matter-help';
 import { registerNewDocumentCommands } from './new-document';
+import { OwnerName } from './owner';
 import { registerRoadmapCommands } from './roadmap-commands';
 import { RoadmapTree } from './roadmap-tree';
 import { registerStatusBar } from './status-bar';
 import { WorkspaceModel } from './workspace-model';
 
+/** What activate() returns: a read-only view for tests and for other extensions. */
+export interface ProductDocsApi {
+  /** The roadmap as the view shows it now (grouping and filter applied). */
+  roadmap(): Promise<{ label: string; items: { title: string; status: string; uri: string }[] }[]>;
+  /** Resolves once queued file changes are applied to the roadmap model. */
+  settled(): Promise<void>;
+}
+
 /** The composition root: wires the features and returns at once. No workspace scan happens here. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): ProductDocsApi {
   const configs = new ConfigService();
   const model = new WorkspaceModel(configs);
-  const analyses = new DocumentAnalyses(configs);
+  const owner = new OwnerName();
+  const analyses = new DocumentAnalyses(configs, owner);
   const tree = new RoadmapTree(model, configs, context.workspaceState);
   const ruleDocs = (rule: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').with({ fragment: rule });
   context.subscriptions.push(
@@ -25,14 +35,32 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.createTreeView('productDocs.roadmap', { treeDataProvider: tree, showCollapseAll: true }),
     registerDiagnostics(analyses, model, configs, ruleDocs),
     registerCodeActions(analyses),
-    registerNewDocumentCommands(configs),
+    registerNewDocumentCommands(configs, owner),
     registerRoadmapCommands(tree, model, analyses),
     registerConfigCommands(configs, context.extensionUri),
     registerFrontMatterHelp(analyses, configs),
     registerStatusBar(analyses),
   );
   // The config is read after activation returns; until then the defaults apply.
-  void configs.loadAll();
+  const configLoaded = configs.loadAll();
+  // Known before the first quick fix is asked for; not on activation's path.
+  void configLoaded.then(() => owner.resolve());
+  return {
+    async roadmap() {
+      await configLoaded;
+      const groups = await tree.getChildren();
+      return groups.flatMap((node) =>
+        node.kind === 'group'
+          ? [{ label: node.group.label, items: node.members.map(({ item, uri }) => ({ title: item.title, status: item.status, uri: uri.toString() })) }]
+          : [],
+      );
+    },
+    async settled() {
+      await configLoaded;
+      await model.ensureScanned();
+      await model.flush();
+    },
+  };
 }
 
 export function deactivate(): void {}

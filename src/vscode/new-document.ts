@@ -4,7 +4,7 @@ import type { DocumentType } from '../core/document-types';
 import { documentAsSnippet } from '../core/snippets';
 import { fillTemplate, renderDocument, slugify, type TemplateValues } from '../core/templates';
 import type { ConfigService } from './config-service';
-import { settings } from './settings';
+import type { OwnerName } from './owner';
 
 /** What a caller (a test, a walkthrough) may decide instead of asking. */
 export interface NewDocumentOptions {
@@ -17,10 +17,10 @@ export interface NewDocumentOptions {
  * New PRD / PR/FAQ / lessons-learned / any type: asks what it must, writes `<slug>.md` (never over
  * an existing file: `-2`, `-3`...), opens it with the cursor on the first guidance line.
  */
-export function registerNewDocumentCommands(configs: ConfigService): vscode.Disposable {
+export function registerNewDocumentCommands(configs: ConfigService, owner: OwnerName): vscode.Disposable {
   const create = (fixedType: string | undefined) => (target?: vscode.Uri | NewDocumentOptions) => {
     const options: NewDocumentOptions = target instanceof vscode.Uri ? { folder: target } : (target ?? {});
-    return createDocument(configs, { ...options, ...(fixedType ? { type: fixedType } : {}) });
+    return createDocument(configs, owner, { ...options, ...(fixedType ? { type: fixedType } : {}) });
   };
   return vscode.Disposable.from(
     vscode.commands.registerCommand('productDocs.newPrd', create('prd')),
@@ -30,7 +30,7 @@ export function registerNewDocumentCommands(configs: ConfigService): vscode.Disp
   );
 }
 
-async function createDocument(configs: ConfigService, options: NewDocumentOptions): Promise<vscode.Uri | undefined> {
+async function createDocument(configs: ConfigService, owner: OwnerName, options: NewDocumentOptions): Promise<vscode.Uri | undefined> {
   const workspaceFolder = options.folder ? vscode.workspace.getWorkspaceFolder(options.folder) : vscode.workspace.workspaceFolders?.[0];
   if (!workspaceFolder) {
     void vscode.window.showErrorMessage('Product Docs: open a folder first; new documents are written into the workspace.');
@@ -45,7 +45,7 @@ async function createDocument(configs: ConfigService, options: NewDocumentOption
   const title = options.title?.trim() || (await askTitle(type));
   if (!title) return undefined;
   const folder = (await isFolder(options.folder)) ? options.folder! : vscode.Uri.joinPath(workspaceFolder.uri, config.docsFolder);
-  const values: TemplateValues = { title, owner: settings().owner || (await gitUserName()), date: new Date().toISOString().slice(0, 10) };
+  const values: TemplateValues = { title, owner: await owner.resolve(), date: new Date().toISOString().slice(0, 10) };
   const text = await renderFor(workspaceFolder, type, values);
   let file: vscode.Uri;
   try {
@@ -121,22 +121,5 @@ async function renderFor(folder: vscode.WorkspaceFolder, type: DocumentType, val
     return fillTemplate(new TextDecoder().decode(await vscode.workspace.fs.readFile(templateUri)), values);
   } catch {
     return renderDocument(type, values);
-  }
-}
-
-interface GitApi {
-  repositories: { getConfig(key: string): Promise<string>; getGlobalConfig(key: string): Promise<string> }[];
-}
-
-/** user.name from the built-in git extension (works in remote workspaces too), or ''. */
-async function gitUserName(): Promise<string> {
-  try {
-    const extension = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
-    const api = (extension?.isActive ? extension.exports : await extension?.activate())?.getAPI(1);
-    const repository = api?.repositories[0];
-    if (!repository) return '';
-    return ((await repository.getConfig('user.name')) || (await repository.getGlobalConfig('user.name')) || '').trim();
-  } catch {
-    return '';
   }
 }

@@ -33,7 +33,7 @@ export function roadmapAsMarkdown(items: readonly RoadmapItem[], by: Grouping, c
   for (const group of groupItems(items, by, config)) {
     lines.push(`## ${group.label} (${group.items.length})`, '', '| Title | Status | Quarter | Target | Owner | Priority | Theme |', '| --- | --- | --- | --- | --- | --- | --- |');
     for (const item of group.items) {
-      const title = `[${cell(item.title)}](${encodeURI(item.file)})${isOverdue(item, today) ? ' (overdue)' : ''}`;
+      const title = `[${cell(item.title).replace(/[[\]]/g, '\\$&')}](${encodeURI(item.file).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})${isOverdue(item, today) ? ' (overdue)' : ''}`;
       lines.push(`| ${[title, item.status, item.quarter, item.target, item.owner, item.priority, item.theme].map((v) => (v === title ? v : cell(v ?? ''))).join(' | ')} |`);
     }
     lines.push('');
@@ -50,7 +50,10 @@ export function roadmapAsCsv(items: readonly RoadmapItem[], today: string): stri
   return `${rows.join('\r\n')}\r\n`;
 }
 
-/** A Mermaid gantt chart of the dated items: from `created` (or the quarter start) to the target. */
+/**
+ * A Mermaid gantt chart of the dated items: a bar from the start of the quarter to the target date
+ * (or the end of the quarter); an item with only a target date is a milestone on that day.
+ */
 export function roadmapAsMermaid(items: readonly RoadmapItem[], by: Grouping, config: ProductDocsConfig): string {
   const lines = ['gantt', '  title Roadmap', '  dateFormat YYYY-MM-DD'];
   for (const group of groupItems(items.filter((i) => dateRange(i)), by, config)) {
@@ -58,7 +61,7 @@ export function roadmapAsMermaid(items: readonly RoadmapItem[], by: Grouping, co
     for (const item of group.items) {
       const [start, end] = dateRange(item)!;
       const tag = item.status === 'shipped' ? 'done, ' : item.status === 'in-progress' ? 'active, ' : '';
-      lines.push(`  ${mermaidText(item.title)} :${tag}${start}, ${end}`);
+      lines.push(start === end ? `  ${mermaidText(item.title)} :milestone, ${tag}${start}, 0d` : `  ${mermaidText(item.title)} :${tag}${start}, ${end}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -85,5 +88,5 @@ function csvField(value: string): string {
 }
 
 function mermaidText(value: string): string {
-  return value.replace(/[:#;\r\n]/g, ' ').trim() || 'untitled';
+  return value.replace(/[:#;\s]+/g, ' ').trim() || 'untitled';
 }

@@ -1,6 +1,7 @@
 import type { Grouping, Horizon, ProductDocsConfig } from '../config';
 import { HORIZONS } from '../config';
 import { DELIVERY_STATUSES, PRIORITIES, REVIEW_STATUSES } from '../document-types';
+import { isValidIsoDate } from '../field-values';
 import type { RoadmapItem } from './items';
 
 export interface RoadmapGroup {
@@ -25,9 +26,13 @@ export function horizonOf(item: RoadmapItem, config: ProductDocsConfig): Horizon
   return HORIZONS.find((h) => config.roadmap.horizons[h].includes(item.status));
 }
 
-/** Priority, then target date, then title: the order a PM scans a list in. */
+/** Priority, then target date, then title: the order a PM scans a list in. No (or no valid) priority or date sorts last. */
 export function compareItems(a: RoadmapItem, b: RoadmapItem): number {
-  return rank(PRIORITIES, a.priority) - rank(PRIORITIES, b.priority) || compareOptional(a.target, b.target) || a.title.localeCompare(b.title) || a.file.localeCompare(b.file);
+  return rank(PRIORITIES, a.priority) - rank(PRIORITIES, b.priority) || compareOptional(validDate(a.target), validDate(b.target)) || a.title.localeCompare(b.title) || a.file.localeCompare(b.file);
+}
+
+function validDate(date: string | undefined): string | undefined {
+  return date !== undefined && isValidIsoDate(date) ? date : undefined;
 }
 
 export function sortItems(items: readonly RoadmapItem[]): RoadmapItem[] {

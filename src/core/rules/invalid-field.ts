@@ -8,7 +8,8 @@ export const invalidField: Rule = {
   defaultSeverity: 'error',
   check({ doc, type }) {
     const fm = doc.frontMatter;
-    if (!type || !fm) return [];
+    // Front matter that does not parse cleanly is reported by front-matter-syntax; its values are not reliable.
+    if (!type || !fm || fm.problems.length > 0) return [];
     const findings: RuleFinding[] = [];
     for (const [name, location] of fm.fields) {
       const spec = type.fields[name];

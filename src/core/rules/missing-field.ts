@@ -15,17 +15,21 @@ export function requiredFields({ type, doc }: RuleContext): string[] {
   return required;
 }
 
-/** The value a quick fix writes for a missing field: the first allowed one, the type id, or blank. */
-function defaultValue(context: RuleContext, name: string): string {
+/**
+ * The value a quick fix writes for a missing field, as YAML: the type id, the title from the first
+ * heading or the file name, the user's name for `owner`, or the first allowed value. Undefined when
+ * no value is known: a fix that wrote an empty value would not resolve the finding.
+ */
+function defaultValue(context: RuleContext, name: string): string | undefined {
   const { type, doc } = context;
   if (name === 'type' && type) return type.id;
   if (name === 'title') {
-    const title = doc.headings.find((h) => h.depth === 1)?.text ?? context.path?.replace(/^.*\//, '').replace(/\.md$/i, '').replace(/[-_]+/g, ' ');
+    const title = doc.headings.find((h) => h.depth === 1)?.text.trim() || context.path?.replace(/^.*\//, '').replace(/\.md$/i, '').replace(/[-_]+/g, ' ').trim();
     if (title) return yamlScalar(title);
   }
-  const spec = type?.fields[name];
-  if (spec?.kind === 'list') return '[]';
-  return spec?.values?.[0] ?? '';
+  if (name === 'owner' && context.owner) return yamlScalar(context.owner);
+  const first = type?.fields[name]?.kind === 'list' ? undefined : type?.fields[name]?.values?.[0];
+  return first === undefined ? undefined : yamlScalar(first);
 }
 
 export const missingField: Rule = {
@@ -36,7 +40,8 @@ export const missingField: Rule = {
     const { doc, type } = context;
     if (!type) return [];
     const fm = doc.frontMatter;
-    if (fm && (!fm.closed || fm.problems.length > 0 && fm.fields.size === 0)) return []; // front-matter-syntax says why
+    // Front matter that does not parse cleanly is reported by front-matter-syntax; its fields are not reliable.
+    if (fm && (!fm.closed || fm.problems.length > 0)) return [];
     const data = fm?.data ?? {};
     const anchor = fm ? doc.lines.rangeOf(0, 3) : doc.lines.rangeOf(0, doc.lines.lineEnd(0));
     const findings: RuleFinding[] = [];
@@ -44,15 +49,16 @@ export const missingField: Rule = {
       if (!isBlank(data[name])) continue;
       const present = fm?.fields.get(name);
       const value = defaultValue(context, name);
-      const edit = setFieldEdit(doc, name, value);
+      const edit = value === undefined ? undefined : setFieldEdit(doc, name, value);
       const conditional = !type.fields[name]?.required;
+      const allowed = type.fields[name]?.values;
       findings.push({
         rule: 'missing-field',
         message: present
-          ? `Field "${name}" is empty; give it a value${type.fields[name]?.values ? ` (one of: ${type.fields[name]!.values!.join(', ')})` : ''}.`
+          ? `Field "${name}" is empty; give it a value${allowed ? ` (one of: ${allowed.join(', ')})` : ''}.`
           : `Missing front-matter field "${name}"${conditional ? ` (required when ${describeConditions(context, name)})` : ''}: add "${name}:" to the front matter.`,
         range: present ? doc.lines.rangeOf(present.keyStart, present.keyEnd) : anchor,
-        ...(edit && (value !== '' || !present) ? { fix: { title: `Add "${`${name}: ${value}`.trim()}" to the front matter`, edits: [edit] } } : {}),
+        ...(edit ? { fix: { title: `${present ? 'Set' : 'Add'} "${name}: ${value}"${present ? '' : ' to the front matter'}`, edits: [edit] } } : {}),
       });
     }
     return findings;

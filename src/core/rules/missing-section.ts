@@ -7,31 +7,56 @@ import type { Rule, RuleFinding } from './rule';
 
 /**
  * The edit that inserts a section at its template position: after the nearest preceding section
- * the document has, else before the nearest following one, else at the end.
+ * the document has (before any later section nested in it), else before the nearest following
+ * one, else at the end.
  */
 export function insertSectionEdit(doc: ParsedDocument, type: DocumentType, matched: MatchedSection[], specIndex: number): { edit: TextEdit; anchor: Range } {
   const firstOf = (index: number) => matched.find((m) => m.specIndex === index);
+  const lineStartOf = (offset: number) => doc.lines.lineStarts[doc.lines.positionAt(offset).line]!;
   let offset = doc.text.length;
   let anchor: MatchedSection | undefined;
   for (let i = specIndex - 1; i >= 0 && !anchor; i--) anchor = firstOf(i);
-  if (anchor) offset = anchor.section.contentEnd;
-  else {
+  if (anchor) {
+    const { heading, contentEnd } = anchor.section;
+    const laterInside = matched.find((m) => m.specIndex > specIndex && m.section.heading.start > heading.start && m.section.heading.start < contentEnd);
+    offset = laterInside ? lineStartOf(laterInside.section.heading.start) : contentEnd;
+  } else {
     for (let i = specIndex + 1; i < type.sections.length && !anchor; i++) anchor = firstOf(i);
-    if (anchor) offset = doc.lines.lineStarts[doc.lines.positionAt(anchor.section.heading.start).line]!;
+    if (anchor) offset = lineStartOf(anchor.section.heading.start);
   }
   const depth = anchor?.section.heading.depth ?? matched[0]?.section.heading.depth ?? 2;
-  const before = doc.text.slice(Math.max(0, offset - 4), offset);
-  const lineBreaksBefore = offset === 0 ? 2 : /(\r\n|\r|\n)(\r\n|\r|\n)$/.test(before) ? 2 : /(\r\n|\r|\n)$/.test(before) ? 1 : 0;
-  const prefix = doc.eol.repeat(2 - lineBreaksBefore);
+  const prefix = doc.eol.repeat(2 - Math.min(2, lineBreaksBefore(doc.text, offset)));
+  let section = renderSection(type.sections[specIndex]!, depth, doc.eol);
+  // At the end of the document one line break is enough: no trailing blank line.
+  if (offset === doc.text.length) section = section.slice(0, section.length - doc.eol.length);
   const position = doc.lines.positionAt(offset);
   const anchorHeading = anchor?.section.heading ?? doc.headings.find((h) => h.depth === 1);
   const anchorRange = anchorHeading
     ? doc.lines.rangeOf(anchorHeading.start, anchorHeading.end)
     : doc.lines.rangeOf(0, doc.lines.lineEnd(0));
   return {
-    edit: { range: { start: position, end: position }, newText: prefix + renderSection(type.sections[specIndex]!, depth, doc.eol) },
+    edit: { range: { start: position, end: position }, newText: prefix + section },
     anchor: anchorRange,
   };
+}
+
+/** How many line breaks (blank lines of spaces included) end the text before `offset`; the start of the text counts as two. */
+function lineBreaksBefore(text: string, offset: number): number {
+  if (offset === 0) return 2;
+  let count = 0;
+  let i = offset;
+  while (i > 0 && count < 2) {
+    const ch = text[i - 1];
+    if (ch === ' ' || ch === '\t') i--;
+    else if (ch === '\n') {
+      i -= text[i - 2] === '\r' ? 2 : 1;
+      count++;
+    } else if (ch === '\r') {
+      i--;
+      count++;
+    } else break;
+  }
+  return i === 0 ? 2 : count;
 }
 
 export const missingSection: Rule = {
@@ -46,9 +71,11 @@ export const missingSection: Rule = {
       if (!spec.required || present.has(index)) return;
       const { edit, anchor } = insertSectionEdit(doc, type, matched, index);
       const previous = type.sections.filter((_, i) => i < index && present.has(i)).pop();
+      const next = previous ? undefined : type.sections.find((_, i) => i > index && present.has(i));
+      const place = previous ? `; expected after "${previous.title}"` : next ? `; expected before "${next.title}"` : '';
       findings.push({
         rule: 'missing-section',
-        message: `Missing required section "${spec.title}"${spec.aliases.length ? ` (or ${spec.aliases.map((a) => `"${a}"`).join(', ')})` : ''}${previous ? `; expected after "${previous.title}"` : ''}.`,
+        message: `Missing required section "${spec.title}"${spec.aliases.length ? ` (or ${spec.aliases.map((a) => `"${a}"`).join(', ')})` : ''}${place}.`,
         range: anchor,
         fix: { title: `Insert section "${spec.title}"`, edits: [edit] },
       });

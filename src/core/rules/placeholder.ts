@@ -19,7 +19,7 @@ export const placeholder: Rule = {
       }
     }
     for (const range of proseRanges(doc.text, fm?.bodyStart ?? 0)) {
-      const slice = doc.text.slice(range.start, range.end);
+      const slice = maskCodeSpans(doc.text.slice(range.start, range.end));
       for (const m of slice.matchAll(PLACEHOLDER)) {
         const start = range.start + m.index;
         findings.push({ rule: 'placeholder', message: `Unexpected placeholder "${m[0]}": replace it with the content it stands for.`, range: doc.lines.rangeOf(start, start + m[0].length) });
@@ -41,6 +41,39 @@ export const placeholder: Rule = {
     return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   },
 };
+
+/**
+ * Blanks out inline code spans (keeping offsets): `TODO` in backticks names the marker, it is not
+ * one. A span is a run of backticks closed by the next run of the same length in the same paragraph;
+ * found in one pass, so a long paragraph of unmatched backticks stays linear.
+ */
+function maskCodeSpans(text: string): string {
+  const runs: { start: number; end: number; key: string }[] = [];
+  const token = /`+|(?:\r?\n|\r)[ \t]*(?=\r?\n|\r)/g;
+  let paragraph = 0;
+  for (const m of text.matchAll(token)) {
+    if (m[0][0] === '`') runs.push({ start: m.index, end: m.index + m[0].length, key: `${paragraph}:${m[0].length}` });
+    else paragraph++;
+  }
+  const nextSame: (number | undefined)[] = [];
+  const seen = new Map<string, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    nextSame[i] = seen.get(runs[i]!.key);
+    seen.set(runs[i]!.key, i);
+  }
+  let result = '';
+  let copied = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const close = nextSame[i];
+    if (close === undefined) continue;
+    const { start } = runs[i]!;
+    const { end } = runs[close]!;
+    result += text.slice(copied, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ');
+    copied = end;
+    i = close;
+  }
+  return result + text.slice(copied);
+}
 
 /** The body outside fenced code blocks, where TODO may be legitimate code. */
 function proseRanges(text: string, from: number): { start: number; end: number }[] {

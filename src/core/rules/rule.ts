@@ -16,6 +16,8 @@ export interface RuleContext {
   matched: MatchedSection[];
   /** Workspace-relative path with `/`, when known (for titles derived from file names). */
   path: string | undefined;
+  /** The user's name, when the front end knows it: the value a fix writes into a missing `owner`. */
+  owner: string | undefined;
 }
 
 /** A finding before severity is applied: severity is set in one place, by lint(). */
