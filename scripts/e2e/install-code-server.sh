@@ -1,31 +1,56 @@
 #!/usr/bin/env bash
-# Installs code-server (the VS Code server and web workbench, from npm) into .e2e/code-server/ for
-# the end-to-end tests, and reuses it when a previous install finished. See test/e2e/README.md.
+# Installs code-server (the VS Code server and web workbench, from npm) for the end-to-end tests and
+# links it as .e2e/code-server; reuses a finished install (marker file). See test/e2e/README.md.
 #
 # Why npm and not a desktop VS Code: these machines reach only the npm registry and Debian's
 # archive, so @vscode/test-electron cannot download VS Code. code-server's npm tarball carries the
 # real VS Code 1.100 server, workbench and extension host.
 #
+# Why the files live outside the repo, behind the .e2e/code-server symlink: VS Code gives the
+# extension under development (extensionDevelopmentPath = the repo root) the first color, file icon
+# and product icon themes found *under its folder*. With code-server's built-in extensions inside
+# the repo, that is theme-defaults' Light+ and Minimal icons, whatever the settings say (seen here).
+# Outside, the pinned settings apply. It also lets every clone on a machine (CI uses a fresh one)
+# share one install.
+#
 # Needs: Node 20 (code-server 4.100.x refuses other majors), and the Debian packages from
 # scripts/e2e/system-deps.sh (ripgrep for @vscode/ripgrep's binary, libkrb5-dev to build kerberos).
 #
 # Environment:
-#   CODE_SERVER_VERSION  default 4.100.3 (4.104.0 also installs, but needs Node 22)
-#   E2E_DIR              default <repo>/.e2e
-#   E2E_FORCE_INSTALL=1  reinstall even when the marker file is present
+#   CODE_SERVER_VERSION    default 4.100.3 (4.104.0 also installs, but needs Node 22)
+#   E2E_CODE_SERVER_HOME   where the files go; default ${XDG_CACHE_HOME:-~/.cache}/product-docs-e2e/code-server-<version>
+#   E2E_DIR                default <repo>/.e2e (holds the code-server link and the install log)
+#   E2E_FORCE_INSTALL=1    reinstall even when the marker file is present
 set -euo pipefail
 
 version="${CODE_SERVER_VERSION:-4.100.3}"
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 e2e_dir="${E2E_DIR:-$repo_root/.e2e}"
-install_dir="$e2e_dir/code-server"
+link="$e2e_dir/code-server"
+install_dir="${E2E_CODE_SERVER_HOME:-${XDG_CACHE_HOME:-${HOME:?set HOME or E2E_CODE_SERVER_HOME}/.cache}/product-docs-e2e/code-server-$version}"
 marker="$install_dir/.installed-$version"
 package_dir="$install_dir/node_modules/code-server"
 entry="$package_dir/out/node/entry.js"
 log_file="$e2e_dir/install-code-server.log"
 
+mkdir -p "$e2e_dir" "$(dirname "$install_dir")"
+link_install() {
+  # An install from before the symlink layout is a real folder: replace it.
+  if [[ -e "$link" && ! -L "$link" ]]; then rm -rf "$link"; fi
+  ln -sfn "$install_dir" "$link"
+}
+case "$(cd "$(dirname "$install_dir")" && pwd -P)/" in
+  "$(cd "$repo_root" && pwd -P)/"*)
+    echo "install-code-server: warning: $install_dir is inside the repo; screenshots get the dev-location themes" >&2 ;;
+esac
+
+# Two clones installing at once would share the folder: one waits for the other.
+exec 9>"$install_dir.lock"
+flock 9
+
 if [[ "${E2E_FORCE_INSTALL:-}" != 1 && -f "$marker" && -f "$entry" ]]; then
-  echo "code-server $version already installed in $install_dir"
+  link_install
+  echo "code-server $version already installed in $install_dir (linked as $link)"
   exit 0
 fi
 
@@ -58,6 +83,9 @@ done
 
 started=$SECONDS
 echo "Installing code-server $version into $install_dir (log: $log_file)"
+case "$install_dir" in
+  / | "$HOME" | "$repo_root") echo "install-code-server: refusing to replace $install_dir" >&2; exit 1 ;;
+esac
 rm -rf "$install_dir"
 mkdir -p "$install_dir" "$e2e_dir/tmp"
 
@@ -94,7 +122,8 @@ EOF
 unset npm_config_allow_scripts NPM_CONFIG_ALLOW_SCRIPTS
 export npm_config_strict_allow_scripts=false
 export npm_config_ignore_scripts=false
-# code-server's postinstall refuses to run as root without unsafe-perm.
+# code-server's postinstall refuses to run as root unless this is in its env. npm 11 itself no longer
+# knows the setting and warns 'Unknown env config "unsafe-perm"': harmless.
 export npm_config_unsafe_perm=true
 # node-pty's install runs `npx node-gyp`, which would otherwise wait for a "Need to install" answer.
 export npm_config_yes=true
@@ -163,4 +192,5 @@ fi
 
 rm -rf "$e2e_dir/tmp"
 echo "$version" >"$marker"
-echo "code-server $version installed and started in $((SECONDS - started)) s ($(du -sh "$install_dir" | cut -f1))"
+link_install
+echo "code-server $version installed and started in $((SECONDS - started)) s ($(du -sh "$install_dir" | cut -f1)), linked as $link"

@@ -58,6 +58,16 @@ export function registerDiagnostics(analyses: DocumentAnalyses, model: Workspace
       timers.delete(document);
       if (!workspaceWide) collection.delete(document.uri);
     }),
+    // VS Code may keep a document alive for a while after its last editor closes; to the user,
+    // closing the tab is closing the document.
+    vscode.window.tabGroups.onDidChangeTabs((event) => {
+      if (workspaceWide || event.closed.length === 0) return;
+      const shown = new Set(vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tabUri(tab)?.toString())));
+      for (const tab of event.closed) {
+        const uri = tabUri(tab);
+        if (uri && !shown.has(uri.toString()) && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) collection.delete(uri);
+      }
+    }),
     vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => collection.delete(uri))),
     configs.onDidChange(() => {
       analyses.invalidate();
@@ -78,4 +88,8 @@ export function registerDiagnostics(analyses: DocumentAnalyses, model: Workspace
   lintOpenDocuments();
   if (workspaceWide) void model.ensureScanned();
   return vscode.Disposable.from(...subscriptions);
+}
+
+function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
+  return tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
 }

@@ -1,0 +1,108 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, productDocs, readText, waitFor, workspaceUri, writeText } from './helpers';
+import { takeScreenshot } from './screenshot';
+
+const titlesIn = (groups: { label: string; items: { title: string }[] }[], label: string) => groups.find((g) => g.label === label)?.items.map((i) => i.title) ?? [];
+
+describe('Roadmap view', () => {
+  before(async () => {
+    await productDocs();
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('productDocs.roadmap.groupBy', 'status');
+    await vscode.commands.executeCommand('productDocs.roadmap.clearFilter');
+  });
+  afterEach(closeAllEditors);
+
+  it('lists the fixture PRDs grouped by status, and not the README', async () => {
+    const api = await productDocs();
+    await api.settled();
+    const groups = await api.roadmap();
+    assert.ok(titlesIn(groups, 'in-review').includes('Checkout redesign'));
+    assert.ok(titlesIn(groups, 'approved').includes('Loyalty points'));
+    assert.ok(titlesIn(groups, 'draft').includes('Offline mode for the mobile app'));
+    assert.ok(!groups.flatMap((g) => g.items).some((i) => i.uri.endsWith('README.md')));
+  });
+
+  const groupings: [grouping: string, expectedLabels: string[]][] = [
+    ['quarter', ['2026-Q3', '2026-Q4']],
+    ['horizon', ['Next', 'Later']],
+    ['owner', ['Dana Kim', 'Priya Shah', 'Sam Ortiz']],
+    ['type', ['PRD']],
+    ['theme', ['No theme']],
+  ];
+  for (const [grouping, expectedLabels] of groupings) {
+    it(`groups by ${grouping}`, async () => {
+      const api = await productDocs();
+      await vscode.commands.executeCommand('productDocs.roadmap.groupBy', grouping);
+      const labels = (await api.roadmap()).map((g) => g.label);
+      for (const label of expectedLabels) assert.ok(labels.includes(label), `group "${label}" missing from ${JSON.stringify(labels)}`);
+    });
+  }
+
+  it('filters by status and clears the filter', async () => {
+    const api = await productDocs();
+    await vscode.commands.executeCommand('productDocs.roadmap.groupBy', 'status');
+    await vscode.commands.executeCommand('productDocs.roadmap.filter', { field: 'status', value: 'approved' });
+    const shown = (await api.roadmap()).flatMap((g) => g.items);
+    assert.ok(shown.some((i) => i.title === 'Loyalty points'));
+    assert.ok(shown.every((i) => i.status === 'approved'), JSON.stringify(shown));
+    await vscode.commands.executeCommand('productDocs.roadmap.clearFilter');
+    assert.ok((await api.roadmap()).flatMap((g) => g.items).length >= 3);
+  });
+
+  it('updates live when a document is added on disk', async () => {
+    const api = await productDocs();
+    const uri = workspaceUri('docs', 'live-added.md');
+    await writeText(uri, '---\ntype: prd\ntitle: Added while running\nstatus: in-progress\nowner: Kim\n---\n\n# Added while running\n');
+    const group = await waitFor('the new item on the roadmap', async () => {
+      await api.settled();
+      return (await api.roadmap()).find((g) => g.items.some((i) => i.title === 'Added while running'));
+    });
+    assert.equal(group.label, 'in-progress');
+    await vscode.workspace.fs.delete(uri);
+    await waitFor('the deleted item to leave the roadmap', async () => {
+      await api.settled();
+      return !(await api.roadmap()).some((g) => g.items.some((i) => i.title === 'Added while running'));
+    });
+  });
+
+  it('set status edits the front matter in place, saves, and moves the item', async () => {
+    const api = await productDocs();
+    const uri = workspaceUri('docs', 'offline-mode.md');
+    const before = await readText(uri);
+    const applied = await vscode.commands.executeCommand<boolean>('productDocs.roadmap.setStatus', uri, 'in-progress');
+    assert.equal(applied, true);
+    const after = await readText(uri);
+    assert.equal(after, before.replace(/^status: draft$/m, 'status: in-progress'), 'only the status value changes');
+    await waitFor('the item under in-progress', async () => {
+      await api.settled();
+      return titlesIn(await api.roadmap(), 'in-progress').includes('Offline mode for the mobile app');
+    });
+    // Undoable: the edit is on the document's undo stack.
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('undo');
+    assert.match(document.getText(), /^status: draft$/m);
+    await document.save();
+  });
+
+  it('exports the roadmap as a Markdown table, CSV and a Mermaid gantt chart', async () => {
+    const markdown = await vscode.commands.executeCommand<vscode.TextDocument>('productDocs.roadmap.export', 'markdown');
+    assert.match(markdown!.getText(), /\| Title \| Status \|/);
+    assert.match(markdown!.getText(), /Loyalty points/);
+    const csv = await vscode.commands.executeCommand<vscode.TextDocument>('productDocs.roadmap.export', 'csv');
+    assert.match(csv!.getText(), /^title,type,status,/);
+    const mermaid = await vscode.commands.executeCommand<vscode.TextDocument>('productDocs.roadmap.export', 'mermaid');
+    assert.match(mermaid!.getText(), /^gantt/);
+  });
+
+  it('shows the tree in the sidebar (screenshot "roadmap")', async () => {
+    await vscode.commands.executeCommand('productDocs.roadmap.groupBy', 'horizon');
+    await vscode.commands.executeCommand('productDocs.roadmap.focus');
+    await vscode.window.showTextDocument(workspaceUri('docs', 'checkout-redesign.md'));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await takeScreenshot('roadmap');
+  });
+});
