@@ -21,7 +21,9 @@ export function registerStatusBar(analyses: DocumentAnalyses): vscode.Disposable
       const { present, required } = requiredSectionProgress(analysis.type, matchSections(analysis.doc, analysis.type));
       parts.push(`${present}/${required} sections`);
     }
-    parts.push(analysis.findings.length === 0 ? '$(check)' : `$(error) ${errors} $(warning) ${others}`);
+    if (analysis.findings.length === 0) parts.push('$(check)');
+    if (errors > 0) parts.push(`$(error) ${errors}`);
+    if (others > 0) parts.push(`$(warning) ${others}`);
     item.text = parts.join('  ');
     item.tooltip = `Product Docs: ${analysis.findings.length === 0 ? 'no problems' : `${errors} errors, ${others} warnings`}. Click to show the Problems panel.`;
     item.show();
