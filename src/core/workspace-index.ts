@@ -58,12 +58,14 @@ export class WorkspaceIndex {
   /**
    * Analyses `text` under `key` (a URI, say); `path` is the workspace-relative path that `files`
    * globs and roadmap items use. Returns false when nothing changed (same text as before).
+   * `analysis`, when given, supplies the analysis of exactly this text under the same config.
    */
-  update(key: string, text: string, path = key): boolean {
+  update(key: string, text: string, path = key, analysis?: () => Analysis): boolean {
     const hash = hashText(text);
     const previous = this.files.get(key);
     if (previous && previous.hash === hash) return false;
-    const { findings, isProductDocument, item } = analyze(text, path, this.config);
+    // A caller that already analysed this text (the editor, for an open document) passes it in.
+    const { findings, isProductDocument, item } = analysis ? analysis() : analyze(text, path, this.config);
     this.files.set(key, { hash, findings, isProductDocument, item });
     return true;
   }

@@ -15,7 +15,10 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('productDo
  */
 export function registerCodeActions(analyses: DocumentAnalyses): vscode.Disposable {
   const provider: vscode.CodeActionProvider = {
-    provideCodeActions(document, range, context) {
+    provideCodeActions(document, _range, context) {
+      // Asked on every cursor move: lint only when there is something of ours to fix here.
+      const ours = context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE);
+      if (!ours && !context.only?.contains(FIX_ALL_KIND)) return [];
       const { findings } = analyses.analysisOf(document);
       const fixable = findings.filter((f): f is Finding & { fix: NonNullable<Finding['fix']> } => f.fix !== undefined);
       const actions: vscode.CodeAction[] = [];
@@ -33,7 +36,7 @@ export function registerCodeActions(analyses: DocumentAnalyses): vscode.Disposab
           }
         }
       }
-      const wantsFixAll = context.only?.contains(FIX_ALL_KIND) || (wantsQuickFix && fixable.length > 1 && range.intersection(new vscode.Range(0, 0, document.lineCount, 0)));
+      const wantsFixAll = context.only?.contains(FIX_ALL_KIND) || (wantsQuickFix && fixable.length > 1);
       if (wantsFixAll && fixable.length > 0) {
         const title = `Fix all ${fixable.length} Product Docs problems that have a fix`;
         const action = new vscode.CodeAction(title, context.only?.contains(FIX_ALL_KIND) ? FIX_ALL_KIND : vscode.CodeActionKind.QuickFix);

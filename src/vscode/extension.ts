@@ -18,14 +18,19 @@ export interface ProductDocsApi {
   roadmap(): Promise<{ label: string; items: { title: string; status: string; uri: string }[] }[]>;
   /** Resolves once queued file changes are applied to the roadmap model. */
   settled(): Promise<void>;
+  /** Fires after each roadmap model update (a burst of file changes should make few). */
+  onDidUpdate: vscode.Event<void>;
+  /** How long activate() took, in milliseconds. */
+  activationMs: number;
 }
 
 /** The composition root: wires the features and returns at once. No workspace scan happens here. */
 export function activate(context: vscode.ExtensionContext): ProductDocsApi {
+  const started = performance.now();
   const configs = new ConfigService();
-  const model = new WorkspaceModel(configs);
   const owner = new OwnerName();
   const analyses = new DocumentAnalyses(configs, owner);
+  const model = new WorkspaceModel(configs, analyses);
   const tree = new RoadmapTree(model, configs, context.workspaceState);
   const ruleDocs = (rule: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').with({ fragment: rule });
   context.subscriptions.push(
@@ -38,14 +43,17 @@ export function activate(context: vscode.ExtensionContext): ProductDocsApi {
     registerNewDocumentCommands(configs, owner),
     registerRoadmapCommands(tree, model, analyses),
     registerConfigCommands(configs, context.extensionUri),
-    registerFrontMatterHelp(analyses, configs),
+    registerFrontMatterHelp(configs),
     registerStatusBar(analyses),
   );
   // The config is read after activation returns; until then the defaults apply.
   const configLoaded = configs.loadAll();
   // Known before the first quick fix is asked for; not on activation's path.
   void configLoaded.then(() => owner.resolve());
+  const activationMs = performance.now() - started;
   return {
+    activationMs,
+    onDidUpdate: model.onDidChange,
     async roadmap() {
       await configLoaded;
       const groups = await tree.getChildren();

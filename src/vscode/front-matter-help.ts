@@ -2,31 +2,37 @@ import * as vscode from 'vscode';
 import { findType } from '../core/classify';
 import type { ProductDocsConfig } from '../core/config';
 import { builtInTypes, type DocumentType, type FieldSpec } from '../core/document-types';
+import { parseFrontMatter, type FrontMatter } from '../core/front-matter';
+import { LineIndex } from '../core/text';
 import type { ConfigService } from './config-service';
-import type { DocumentAnalyses } from './document-analysis';
+
 
 /** Completions and hovers for front-matter fields: what a field means and what it allows. */
-export function registerFrontMatterHelp(analyses: DocumentAnalyses, configs: ConfigService): vscode.Disposable {
-  const fieldsOf = (document: vscode.TextDocument): { config: ProductDocsConfig; type: DocumentType } => {
-    const config = configs.configFor(document.uri);
-    const analysis = analyses.analysisOf(document);
-    const declared = analysis.doc.frontMatter?.data['type'];
-    return { config, type: analysis.type ?? (typeof declared === 'string' ? findType(config, declared) : undefined) ?? builtInTypes()[0]! };
+export function registerFrontMatterHelp(configs: ConfigService): vscode.Disposable {
+  // Completions and hovers come on every space and mouse move: they read only the front matter,
+  // never lint the whole (possibly 1 MB) document.
+  const frontMatterOf = (document: vscode.TextDocument, position: vscode.Position): FrontMatter | undefined => {
+    const head = frontMatterText(document);
+    if (head === undefined) return undefined;
+    const fm = parseFrontMatter(head.replace(/^\uFEFF/, ''));
+    if (!fm) return undefined;
+    const lines = new LineIndex(head);
+    const first = lines.positionAt(fm.contentStart).line;
+    const last = fm.closed ? lines.positionAt(fm.contentEnd).line - 1 : lines.lineCount - 1;
+    return position.line >= first && position.line <= last ? fm : undefined;
   };
-  const inFrontMatter = (document: vscode.TextDocument, position: vscode.Position): boolean => {
-    const { doc } = analyses.analysisOf(document);
-    const fm = doc.frontMatter;
-    if (!fm) return false;
-    const first = doc.lines.positionAt(fm.contentStart).line;
-    const last = fm.closed ? doc.lines.positionAt(fm.contentEnd).line - 1 : doc.lines.lineCount - 1;
-    return position.line >= first && position.line <= last;
+  const typeOf = (document: vscode.TextDocument, fm: FrontMatter): { config: ProductDocsConfig; type: DocumentType } => {
+    const config = configs.configFor(document.uri);
+    const declared = fm.data['type'];
+    return { config, type: (typeof declared === 'string' ? findType(config, declared) : undefined) ?? builtInTypes()[0]! };
   };
 
   const completions: vscode.CompletionItemProvider = {
     provideCompletionItems(document, position) {
-      if (!inFrontMatter(document, position)) return undefined;
+      const fm = frontMatterOf(document, position);
+      if (!fm) return undefined;
       const before = document.lineAt(position.line).text.slice(0, position.character);
-      const { config, type } = fieldsOf(document);
+      const { config, type } = typeOf(document, fm);
       const valueMatch = /^([\w-]+):[ \t]*([^\s]*)$/.exec(before);
       if (valueMatch) {
         const field = valueMatch[1]!;
@@ -39,7 +45,7 @@ export function registerFrontMatterHelp(analyses: DocumentAnalyses, configs: Con
         });
       }
       if (!/^[\w-]*$/.test(before)) return undefined;
-      const present = analyses.analysisOf(document).doc.frontMatter?.fields ?? new Map();
+      const present = fm.fields;
       return Object.entries(type.fields)
         .filter(([name]) => !present.has(name))
         .map(([name, spec]) => {
@@ -56,11 +62,12 @@ export function registerFrontMatterHelp(analyses: DocumentAnalyses, configs: Con
 
   const hovers: vscode.HoverProvider = {
     provideHover(document, position) {
-      if (!inFrontMatter(document, position)) return undefined;
+      const fm = frontMatterOf(document, position);
+      if (!fm) return undefined;
       const line = document.lineAt(position.line).text;
       const key = /^([\w-]+)\s*:/.exec(line);
       if (!key || position.character > key[1]!.length) return undefined;
-      const { config, type } = fieldsOf(document);
+      const { config, type } = typeOf(document, fm);
       const spec = type.fields[key[1]!];
       if (!spec) return undefined;
       const docs = fieldDocs(key[1]!, key[1] === 'type' ? { ...spec, values: config.types.map((t) => t.id) } : spec);
@@ -94,4 +101,13 @@ function fieldDocs(name: string, spec: FieldSpec): vscode.MarkdownString {
     ? `Allowed: ${spec.values.map((v) => `\`${v}\``).join(', ')}.`
     : { date: 'A date as `YYYY-MM-DD`.', quarter: 'A quarter as `YYYY-Qn`, e.g. `2026-Q3`.', list: 'A list, e.g. `[a, b]`.', boolean: '`true` or `false`.', string: spec.pattern ? `Must match \`${spec.pattern}\`.` : '' }[spec.kind];
   return new vscode.MarkdownString(`**${name}** (${spec.required ? 'required' : 'optional'})\n\n${spec.description}\n\n${allowed}`.trim());
+}
+
+/** The document's opening lines up to its closing front-matter fence (or undefined: no front matter). */
+function frontMatterText(document: vscode.TextDocument): string | undefined {
+  if (!/^\uFEFF?(---|\+\+\+)/.test(document.lineAt(0).text)) return undefined;
+  let last = 1;
+  while (last < document.lineCount && !/^(---|\+\+\+|\.\.\.)\s*$/.test(document.lineAt(last).text) && last < 2000) last++;
+  const end = last < document.lineCount ? document.lineAt(last).range.end : document.lineAt(document.lineCount - 1).range.end;
+  return document.getText(new vscode.Range(0, 0, end.line, end.character));
 }

@@ -5,6 +5,7 @@ import type { RoadmapItem } from '../core/roadmap/items';
 import { isIncludedPath } from '../core/glob';
 import { WorkspaceIndex } from '../core/workspace-index';
 import type { ConfigService } from './config-service';
+import type { DocumentAnalyses } from './document-analysis';
 
 /** How long file events are gathered before the model updates: a burst becomes one update. */
 const COALESCE_MS = 150;
@@ -43,7 +44,10 @@ export class WorkspaceModel implements vscode.Disposable {
   /** Fires after the items or findings changed. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly configs: ConfigService) {
+  constructor(
+    private readonly configs: ConfigService,
+    private readonly analyses: DocumentAnalyses,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
     this.disposables.push(
       watcher,
@@ -108,7 +112,10 @@ export class WorkspaceModel implements vscode.Disposable {
     const uris = [...this.pending.values()];
     this.pending.clear();
     let anyChanged = false;
-    for (const uri of uris) anyChanged = (await this.refresh(uri)) || anyChanged;
+    for (let i = 0; i < uris.length; i += SCAN_BATCH) {
+      const changed = await Promise.all(uris.slice(i, i + SCAN_BATCH).map((uri) => this.refresh(uri)));
+      anyChanged = changed.includes(true) || anyChanged;
+    }
     if (anyChanged) this.changed.fire();
   }
 
@@ -149,13 +156,15 @@ export class WorkspaceModel implements vscode.Disposable {
     const index = this.indexFor(uri, config);
     const path = vscode.workspace.asRelativePath(uri, false);
     if (!isIncludedPath(path, config)) return index.remove(key);
-    const text = await this.readText(uri, config);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
+    const text = open ? open.getText() : await this.readFile(uri, config);
     if (text === undefined) {
       this.uris.delete(key);
       return index.remove(key);
     }
     this.uris.set(key, uri);
-    return index.update(key, text, path);
+    // An open document's analysis is shared with its diagnostics: one lint per version, not two.
+    return index.update(key, text, path, open && (() => this.analyses.analysisOf(open)));
   }
 
   private indexFor(uri: vscode.Uri, config: ProductDocsConfig): WorkspaceIndex {
@@ -165,10 +174,8 @@ export class WorkspaceModel implements vscode.Disposable {
     return index;
   }
 
-  /** The text to index: the open document's (unsaved edits count), else the file's; undefined when gone or skipped. */
-  private async readText(uri: vscode.Uri, config: ProductDocsConfig): Promise<string | undefined> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open && !open.isClosed) return open.getText();
+  /** The file's text; undefined when it is gone, unreadable or skipped. */
+  private async readFile(uri: vscode.Uri, config: ProductDocsConfig): Promise<string | undefined> {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type & vscode.FileType.Directory) return undefined;

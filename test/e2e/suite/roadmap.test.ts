@@ -8,6 +8,7 @@ const titlesIn = (groups: { label: string; items: { title: string }[] }[], label
 describe('Roadmap view', () => {
   before(async () => {
     await productDocs();
+    await vscode.commands.executeCommand('productDocs.roadmap.groupBy', 'status');
   });
   after(async () => {
     await vscode.commands.executeCommand('productDocs.roadmap.groupBy', 'status');
