@@ -1,0 +1,365 @@
+/**
+ * scanHeadings against remark-parse, the parser it stands in for: every CommonMark spec example,
+ * the same after a front-matter block, generated documents (fast-check), and named behaviours.
+ * remark's top-level headings are the reference: depth, position offsets and mdast-util-to-string
+ * text. No spec example is excluded, text included. Two deliberate differences, each tested below:
+ * a byte order mark does not shift offsets (remark counts from after it), and the rest of an
+ * emphasis opener right before a NUL keeps its true length (remark repeats the whole run).
+ */
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import { scanHeadings, type Heading } from '../../src/core/markdown/headings';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+// remark and its helpers are ESM-only; Node 20 (and tsx) load them through require.
+const { unified } = require('unified') as typeof import('unified');
+const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
+const { toString } = require('mdast-util-to-string') as typeof import('mdast-util-to-string');
+const { tests: SPEC } = require('commonmark-spec') as { tests: { markdown: string; number: number; section: string }[] };
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const processor = unified().use(remarkParse);
+
+/** remark's top-level headings, as scanHeadings reports them, offsets shifted by `offset`. */
+function remarkHeadings(markdown: string, offset = 0): Heading[] {
+  const tree = processor.parse(markdown) as Root;
+  const headings: Heading[] = [];
+  for (const node of tree.children) {
+    if (node.type !== 'heading') continue;
+    headings.push({
+      depth: node.depth,
+      text: toString(node),
+      start: node.position!.start.offset! + offset,
+      end: node.position!.end.offset! + offset,
+    });
+  }
+  return headings;
+}
+
+/** Asserts both scanHeadings and remark find exactly `expected` (so each expectation is checked). */
+function expectHeadings(markdown: string, expected: [depth: number, text: string, start: number, end: number][]): void {
+  const want = expected.map(([depth, text, start, end]) => ({ depth, text, start, end }));
+  assert.deepEqual(remarkHeadings(markdown), want, 'remark agrees with the expectation');
+  assert.deepEqual(scanHeadings(markdown), want);
+}
+
+const FRONT_MATTER = '---\ntitle: x\nstatus: draft\n---\n';
+
+describe('scanHeadings', () => {
+  describe('matches remark on every CommonMark spec example', () => {
+    it(`finds the same top-level headings (depth, offsets, text) in all ${SPEC.length} examples`, () => {
+      const mismatches = SPEC.filter((example) => {
+        try {
+          return !isDeepStrictEqual(scanHeadings(example.markdown), remarkHeadings(example.markdown));
+        } catch {
+          return true;
+        }
+      }).map((example) => example.number);
+      assert.deepEqual(mismatches, [], `spec examples that differ from remark: ${mismatches.join(', ')}`);
+    });
+
+    it('finds the same headings after a front-matter block, scanning from the body start', () => {
+      const mismatches = SPEC.filter((example) => {
+        const text = FRONT_MATTER + example.markdown;
+        return !isDeepStrictEqual(scanHeadings(text, FRONT_MATTER.length), remarkHeadings(example.markdown, FRONT_MATTER.length));
+      }).map((example) => example.number);
+      assert.deepEqual(mismatches, [], `spec examples that differ after front matter: ${mismatches.join(', ')}`);
+    });
+  });
+
+  describe('matches remark on generated documents', function () {
+    this.timeout(30_000);
+
+    it('agrees on documents of random markdown-ish lines (containers, fences, HTML, setext, tabs, CRLF)', () => {
+      fc.assert(
+        fc.property(markdownLines, fc.boolean(), (markdown, withFrontMatter) => {
+          const prefix = withFrontMatter ? FRONT_MATTER : '';
+          assert.deepEqual(scanHeadings(prefix + markdown, prefix.length), remarkHeadings(markdown, prefix.length));
+        }),
+        { numRuns: 400 },
+      );
+    });
+
+    it('agrees on nested documents (lists and quotes holding headings, fences, code and paragraphs)', () => {
+      fc.assert(
+        fc.property(nestedDocument, (markdown) => {
+          assert.deepEqual(scanHeadings(markdown), remarkHeadings(markdown));
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+
+  describe('block structure', () => {
+    it('reports ATX headings with their depth, closing sequence removed', () => {
+      expectHeadings('# One\n## Two ##\n###### Six\n####### seven', [
+        [1, 'One', 0, 5],
+        [2, 'Two', 6, 15],
+        [6, 'Six', 16, 26],
+      ]);
+    });
+
+    it('ends an ATX heading at the end of its line, trailing whitespace included', () => {
+      expectHeadings('  # Title #  \nbody', [[1, 'Title', 2, 13]]);
+    });
+
+    it('does not treat a # line inside a fenced block as a heading', () => {
+      expectHeadings('```md\n# not a heading\n```\n# Heading', [[1, 'Heading', 26, 35]]);
+      expectHeadings('~~~\n# no\n~~~~\n# yes', [[1, 'yes', 14, 19]]);
+    });
+
+    it('closes a fence only with a run at least as long as the opening one', () => {
+      expectHeadings('````\n```\n# still code\n````\n# after', [[1, 'after', 27, 34]]);
+    });
+
+    it('keeps an unclosed fence open to the end of the document', () => {
+      expectHeadings('# Before\n```\n# inside\n\n# still inside', [[1, 'Before', 0, 8]]);
+    });
+
+    it('does not open a backtick fence whose info string has a backtick', () => {
+      expectHeadings('``` a`b\n# heading', [[1, 'heading', 8, 17]]);
+    });
+
+    it('does not treat an indented # line as a heading (indented code), but a tab after # is fine', () => {
+      expectHeadings('    # code\n\t# code\n#\tHeading', [[1, 'Heading', 19, 28]]);
+    });
+
+    it('turns a paragraph followed by === or --- into a setext heading spanning both', () => {
+      expectHeadings('Title\n=====\n\nSub *title*\nsecond line\n---', [
+        [1, 'Title', 0, 11],
+        [2, 'Sub title\nsecond line', 13, 40],
+      ]);
+    });
+
+    it('reads --- after a blank line as a thematic break, not a heading', () => {
+      expectHeadings('Text\n\n---\n', []);
+    });
+
+    it('does not make a setext heading of a paragraph of only link reference definitions', () => {
+      expectHeadings('[a]: /url\n===\n', []);
+      expectHeadings('[a]: /url\n---\n', []);
+    });
+
+    it('starts a setext heading at the definitions that open its paragraph, as remark does', () => {
+      expectHeadings('[a]: /url\nTitle\n===', [[1, 'Title', 0, 19]]);
+    });
+
+    it('does not report headings inside list items or block quotes', () => {
+      expectHeadings('- # in a list\n\n> # in a quote\n\n1. Item\n   ===\n\n# Top', [[1, 'Top', 47, 52]]);
+    });
+
+    it('reports a heading that ends a list or quote without being indented into it', () => {
+      expectHeadings('- item\n# After list\n> quote\n# After quote', [
+        [1, 'After list', 7, 19],
+        [1, 'After quote', 28, 41],
+      ]);
+    });
+
+    it('continues a list item across a blank line when the next line is indented', () => {
+      expectHeadings('- item\n\n  # inside\n\n# outside', [[1, 'outside', 20, 29]]);
+    });
+
+    it('lets a list item start with at most one blank line', () => {
+      expectHeadings('-\n  # inside\n-\n\n  # outside the empty item', [[1, 'outside the empty item', 18, 42]]);
+    });
+
+    it('treats a lazy line after a quoted paragraph as part of it, never as an underline', () => {
+      expectHeadings('> quote\ncontinued\n===\n', []);
+    });
+
+    it('lets an HTML block swallow headings until a blank line (kind 6) or its end marker (kinds 1-5)', () => {
+      expectHeadings('<div>\n# no\n\n# yes\n<!-- a\n# no\n-->\n# yes too', [
+        [1, 'yes', 12, 17],
+        [1, 'yes too', 34, 43],
+      ]);
+    });
+
+    it('does not let a custom tag (kind 7 HTML) interrupt a paragraph', () => {
+      expectHeadings('Text\n<custom-tag>\n===', [[1, 'Text\n<custom-tag>', 0, 21]]);
+    });
+
+    it('expands tabs to tab stops of 4 when measuring indentation', () => {
+      expectHeadings('>\t# in a quote\n-\t\tcode in a list\n \t# code', []);
+    });
+
+    it('follows micromark where it differs from the reference parser: indented code counts as interrupted', () => {
+      // After indented code an empty item cannot start a list, so `-` stays paragraph text.
+      expectHeadings('    code\n-\nText\n===', [[1, '-\nText', 9, 19]]);
+      // The same holds for an ordered item not starting at 1...
+      expectHeadings('    code\n2) x\n---', [[2, '2) x', 9, 17]]);
+      // ...unless the code started on a lazy line, which micromark ends right there.
+      expectHeadings('>\n    code\n2) x\n---', []);
+    });
+
+    it('keeps a lazy custom-tag line in the quote it interrupts, so it does not swallow what follows', () => {
+      expectHeadings('> quote\n<custom>\n# After', [[1, 'After', 17, 24]]);
+      // A block-level tag (kind 6) does leave the quote and runs to the next blank line.
+      expectHeadings('> quote\n<div>\n# Swallowed\n\n# After', [[1, 'After', 27, 34]]);
+    });
+  });
+
+  describe('offsets', () => {
+    it('gives exact offsets with CRLF line endings', () => {
+      expectHeadings('# One\r\n\r\nTwo\r\n---\r\n## Three\r\n', [
+        [1, 'One', 0, 5],
+        [2, 'Two', 9, 17],
+        [2, 'Three', 19, 27],
+      ]);
+    });
+
+    it('gives exact offsets with CR-only line endings', () => {
+      expectHeadings('# One\rTwo\r===\r', [
+        [1, 'One', 0, 5],
+        [1, 'Two', 6, 13],
+      ]);
+    });
+
+    it('starts at `from` and ignores what comes before, keeping offsets absolute', () => {
+      const text = '```\nunclosed fence before the body\n# Body';
+      const from = text.indexOf('# Body');
+      assert.deepEqual(scanHeadings(text, from), [{ depth: 1, text: 'Body', start: from, end: text.length }]);
+      assert.deepEqual(scanHeadings(FRONT_MATTER + '# A', FRONT_MATTER.length), [{ depth: 1, text: 'A', start: FRONT_MATTER.length, end: FRONT_MATTER.length + 3 }]);
+    });
+
+    it('skips a byte order mark but keeps source offsets (remark counts from after the mark)', () => {
+      assert.deepEqual(remarkHeadings('\uFEFF# A', 1), [{ depth: 1, text: 'A', start: 1, end: 4 }]);
+      assert.deepEqual(scanHeadings('\uFEFF# A'), [{ depth: 1, text: 'A', start: 1, end: 4 }]);
+    });
+  });
+
+  describe('heading text', () => {
+    it('removes emphasis, strong and code span markers', () => {
+      expectHeadings('# *Fast* **launch** of `v2` and __more__', [[1, 'Fast launch of v2 and more', 0, 40]]);
+    });
+
+    it('keeps link text and image alt, dropping destinations', () => {
+      expectHeadings('# [Roadmap](https://x.y "t") and ![the *logo*](logo.png)', [[1, 'Roadmap and the logo', 0, 56]]);
+    });
+
+    it('resolves reference links against definitions anywhere in the document', () => {
+      expectHeadings('# See [Spec] and [it][spec] but not [other]\n\n> [SPEC]: /spec', [[1, 'See Spec and it but not [other]', 0, 43]]);
+    });
+
+    it('resolves backslash escapes and character references', () => {
+      expectHeadings('# Q\\&A &amp; R&amp;D &copy; &#35;1 &#x41; &bogus;', [[1, 'Q&A & R&D © #1 A &bogus;', 0, 49]]);
+    });
+
+    it('keeps autolinks and inline HTML as written', () => {
+      expectHeadings('# Mail <a@b.co> or <https://x.y> in <b>bold</b>', [[1, 'Mail a@b.co or https://x.y in <b>bold</b>', 0, 47]]);
+    });
+
+    it('drops hard breaks and keeps soft line breaks of a setext heading', () => {
+      expectHeadings('One  \ntwo\\\nthree\nfour\n===', [[1, 'Onetwothree\nfour', 0, 25]]);
+    });
+
+    it('keeps unmatched delimiters and brackets literally', () => {
+      expectHeadings('# 2 * 3 = [6 and a_b_c', [[1, '2 * 3 = [6 and a_b_c', 0, 22]]);
+    });
+
+    it('keeps what is left of an emphasis opener before a NUL (remark repeats the whole run)', () => {
+      // A micromark serialization bug: an opener run that ends where a NUL (read as U+FFFD)
+      // starts is printed whole after emphasis used part of it; remark's own text node there
+      // spans offsets 2-5 yet holds four characters. We keep the CommonMark result instead.
+      assert.equal(remarkHeadings('# ;***\0*')[0]!.text, ';***\uFFFD');
+      assert.equal(scanHeadings('# ;***\0*')[0]!.text, ';**\uFFFD');
+    });
+  });
+
+  describe('robustness', () => {
+    it('never throws on NUL bytes, lone surrogates or odd line endings, and agrees with remark on them', () => {
+      for (const text of ['\0', '# a\0b', '\uD800# x', '# \uDC00\uD800', '\r\r\n\n\r', 'a\r\n=\r', '\uFEFF', '']) {
+        assert.deepEqual(scanHeadings(text), remarkHeadings(text), JSON.stringify(text));
+      }
+    });
+
+    it('returns nothing for `from` at or past the end, and tolerates odd values', () => {
+      assert.deepEqual(scanHeadings('# a', 3), []);
+      assert.deepEqual(scanHeadings('# a', 99), []);
+      assert.deepEqual(scanHeadings('# a', -5), [{ depth: 1, text: 'a', start: 0, end: 3 }]);
+      assert.deepEqual(scanHeadings('# a', Number.NaN), [{ depth: 1, text: 'a', start: 0, end: 3 }]);
+    });
+
+    it('stays linear on adversarial inputs (each well under a second)', () => {
+      const n = 100_000;
+      const inputs: Record<string, string> = {
+        'backticks': '`'.repeat(n),
+        'backtick runs in a heading': '# ' + Array.from({ length: 3000 }, (_, i) => '`'.repeat(1 + (i % 60)) + 'a').join(' '),
+        'block quote markers': '>'.repeat(n),
+        'nested list markers on one line': '- '.repeat(n / 2) + 'x',
+        'deeply nested list lines': Array.from({ length: 1500 }, (_, i) => ' '.repeat(i * 2) + '- x').join('\n'),
+        'a 1 MB line': 'a'.repeat(1_000_000),
+        'a 1 MB heading': '# ' + 'word '.repeat(200_000),
+        'emphasis openers and closers': '# ' + '*a_ '.repeat(n / 8) + '_b* '.repeat(n / 8),
+        'brackets': '# ' + '['.repeat(n / 2) + ']'.repeat(n / 2),
+        'unclosed links and titles': '# ' + '[a](b "'.repeat(n / 7),
+        'unclosed HTML comments and attributes': '# ' + '<!--<a b="'.repeat(n / 10),
+        'entity-like text': '# ' + '&bogus;&#x;&'.repeat(n / 12),
+        'tabs': '\t'.repeat(n) + 'x',
+        'definition-like paragraphs': Array.from({ length: 20_000 }, () => '[x] y').join('\n\n'),
+      };
+      for (const [name, text] of Object.entries(inputs)) {
+        const start = performance.now();
+        scanHeadings(text);
+        const elapsed = performance.now() - start;
+        assert.ok(elapsed < 1000, `${name}: ${elapsed.toFixed(0)} ms`);
+      }
+    });
+  });
+});
+
+function isDeepStrictEqual(a: unknown, b: unknown): boolean {
+  try {
+    assert.deepStrictEqual(a, b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Lines mixing container prefixes, indentation and block starts, joined by any line ending. */
+const markdownLines = fc
+  .array(
+    fc.tuple(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constant('') },
+        { weight: 2, arbitrary: fc.constantFrom(' ', '  ', '   ', '    ', '\t', ' \t', '> ', '>', '> > ', '- ', '* ', '+ ', '1. ', '2) ', '-', '1.', '  - ', '>\t', '-\t', '- > ', '> - ', '      ') },
+      ),
+      fc.constantFrom(
+        '# Heading', '# Heading', '## Two ##', 'Setext text', 'Setext text', '===', '---', '###### six', '####### seven', '#', '#5', 'Text', 'more *text* and `code`', '[ref]: /url', '[ref]: /url "title"',
+        '[ref]:', '"title"', '[ref] and [Ref][]', '===', '---', '- - -', '***', '--', '=', '```', '```js', '~~~', '````', '``` `x', '<div>', '</div>',
+        '<custom-tag>', '<x a="b">', '<!-- c', '-->', '<?p', '?>', '<![CDATA[', ']]>', '<!DOC', '<script>', '</script>', '', '', ' ', '\t', 'a  ',
+        'b\\', '&amp; &ngE; <b>x</b>', '_u_ *a*b', '\\# escaped', '# a \\#', '#\tx', '\u0000',
+      ),
+      fc.constantFrom('\n', '\n', '\n', '\r\n', '\r'),
+    ),
+    { minLength: 1, maxLength: 14 },
+  )
+  .map((lines) => lines.map(([prefix, body, eol]) => prefix + body + eol).join(''));
+
+/** Blocks nested in list items and quotes, with correct or slightly wrong continuation indents. */
+const nestedDocument: fc.Arbitrary<string> = fc
+  .letrec<{ blocks: string[] }>((tie) => ({
+    blocks: fc
+      .array(
+        fc.oneof(
+          { weight: 3, arbitrary: fc.constantFrom(['# Heading *one*'], ['## Two'], ['Para [ref]', 'graph'], ['Setext', '==='], ['Setext 2', '---'], [''], ['***']) },
+          { weight: 2, arbitrary: fc.constantFrom(['```', '# in fence', '```'], ['~~~', '# open fence'], ['    # indented code'], ['<div>', '# in html', ''], ['[ref]: /u', '==='], ['<!--', '# c', '-->']) },
+          {
+            weight: 2,
+            arbitrary: fc
+              .tuple(fc.constantFrom('- ', '* ', '1. ', '2) ', '-\t', '-    '), fc.constantFrom('  ', '   ', ' ', '\t', ''), tie('blocks'))
+              .map(([marker, indent, inner]) => inner.map((line, i) => (i === 0 ? marker : line === '' ? '' : indent) + line)),
+          },
+          {
+            weight: 1,
+            arbitrary: fc
+              .tuple(fc.constantFrom('> ', '>', '>\t'), fc.boolean(), tie('blocks'))
+              .map(([marker, lazy, inner]) => inner.map((line, i) => (lazy && i > 0 ? '' : marker) + line)),
+          },
+        ),
+        { maxLength: 4, depthIdentifier: 'nested' },
+      )
+      .map((blocks) => blocks.flat()),
+  }))
+  .blocks.chain((lines) => fc.constantFrom('\n', '\r\n').map((eol) => lines.join(eol)));
