@@ -7,6 +7,8 @@ import type { OwnerName } from './owner';
 /** Analyses of open documents, one per document version: diagnostics, fixes and the status bar share it. */
 export class DocumentAnalyses {
   private readonly cache = new WeakMap<vscode.TextDocument, { version: number; generation: number; analysis: Analysis }>();
+  /** How many analyses ran and the longest one, in ms: what linting costs the extension host. */
+  readonly stats = { count: 0, longestMs: 0 };
   /** Bumped when the config changes, so cached analyses are recomputed. */
   private generation = 0;
 
@@ -23,7 +25,13 @@ export class DocumentAnalyses {
     const cached = this.cache.get(document);
     if (cached && cached.version === document.version && cached.generation === this.generation) return cached.analysis;
     const path = vscode.workspace.asRelativePath(document.uri, false);
-    const analysis = analyze(document.getText(), path, this.configs.configFor(document.uri), this.owner.current());
+    const config = this.configs.configFor(document.uri);
+    const started = performance.now();
+    const text = document.getText();
+    // Above the size limit nothing is linted, in the editor as in the workspace scan.
+    const analysis = text.length > config.maxFileSize ? analyze('', path, config) : analyze(text, path, config, this.owner.current());
+    this.stats.count++;
+    this.stats.longestMs = Math.max(this.stats.longestMs, performance.now() - started);
     this.cache.set(document, { version: document.version, generation: this.generation, analysis });
     return analysis;
   }
@@ -33,7 +41,7 @@ export class DocumentAnalyses {
     const path = vscode.workspace.asRelativePath(document.uri, false);
     const config = this.configs.configFor(document.uri);
     const owner = this.owner.current();
-    return (text) => analyze(text, path, config, owner).findings;
+    return (text) => (text.length > config.maxFileSize ? [] : analyze(text, path, config, owner).findings);
   }
 }
 

@@ -8,7 +8,7 @@ import { registerFrontMatterHelp } from './front-matter-help';
 import { registerNewDocumentCommands } from './new-document';
 import { OwnerName } from './owner';
 import { registerRoadmapCommands } from './roadmap-commands';
-import { RoadmapTree } from './roadmap-tree';
+import { createRoadmapView, RoadmapTree } from './roadmap-tree';
 import { registerStatusBar } from './status-bar';
 import { WorkspaceModel } from './workspace-model';
 
@@ -20,6 +20,10 @@ export interface ProductDocsApi {
   settled(): Promise<void>;
   /** Fires after each roadmap model update (a burst of file changes should make few). */
   onDidUpdate: vscode.Event<void>;
+  /** Files the workspace scan skipped, with why (too large, binary). */
+  skipped(): { uri: string; reason: string }[];
+  /** Analyses of open documents so far and the longest, in ms (the work typing costs). */
+  lintStats(): { count: number; longestMs: number };
   /** How long activate() took, in milliseconds. */
   activationMs: number;
 }
@@ -30,14 +34,16 @@ export function activate(context: vscode.ExtensionContext): ProductDocsApi {
   const configs = new ConfigService();
   const owner = new OwnerName();
   const analyses = new DocumentAnalyses(configs, owner);
-  const model = new WorkspaceModel(configs, analyses);
+  const log = vscode.window.createOutputChannel('Product Docs', { log: true });
+  const model = new WorkspaceModel(configs, analyses, log);
   const tree = new RoadmapTree(model, configs, context.workspaceState);
   const ruleDocs = (rule: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').with({ fragment: rule });
   context.subscriptions.push(
     configs,
     model,
     tree,
-    vscode.window.createTreeView('productDocs.roadmap', { treeDataProvider: tree, showCollapseAll: true }),
+    log,
+    createRoadmapView(tree, model),
     registerDiagnostics(analyses, model, configs, ruleDocs),
     registerCodeActions(analyses),
     registerNewDocumentCommands(configs, owner),
@@ -54,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): ProductDocsApi {
   return {
     activationMs,
     onDidUpdate: model.onDidChange,
+    lintStats: () => ({ ...analyses.stats }),
+    skipped: () => [...model.skipped.values()].map(({ uri, reason }) => ({ uri: uri.toString(), reason })),
     async roadmap() {
       await configLoaded;
       const groups = await tree.getChildren();

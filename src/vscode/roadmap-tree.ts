@@ -151,3 +151,13 @@ function tooltip(item: RoadmapItem, overdue: boolean): vscode.MarkdownString {
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
+
+/** The tree view, with a message when files were skipped (too large, binary) so none go missing silently. */
+export function createRoadmapView(tree: RoadmapTree, model: WorkspaceModel): vscode.Disposable {
+  const view = vscode.window.createTreeView('productDocs.roadmap', { treeDataProvider: tree, showCollapseAll: true });
+  const showSkipped = () => {
+    const count = model.skipped.size;
+    view.message = count === 0 ? '' : `${count} markdown file${count === 1 ? ' was' : 's were'} skipped (too large or binary): see Output › Product Docs.`;
+  };
+  return vscode.Disposable.from(view, model.onDidChange(showSkipped));
+}

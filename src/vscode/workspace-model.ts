@@ -35,6 +35,7 @@ export class WorkspaceModel implements vscode.Disposable {
   private readonly indexes = new Map<string, WorkspaceIndex>();
   private readonly uris = new Map<string, vscode.Uri>();
   private readonly pending = new Map<string, vscode.Uri>();
+  private readonly pendingFolders = new Map<string, vscode.Uri>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -47,10 +48,20 @@ export class WorkspaceModel implements vscode.Disposable {
   constructor(
     private readonly configs: ConfigService,
     private readonly analyses: DocumentAnalyses,
+    private readonly log: vscode.LogOutputChannel,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
+    // Folders created or deleted with their contents (a checkout, an unzip, `rm -r`) may be reported
+    // as one folder event, without an event per markdown file inside: those are looked into.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    const onFolderEvent = (uri: vscode.Uri) => {
+      if (!isMarkdownPath(uri) && !/\/(node_modules|\.git)(\/|$)/.test(uri.path)) this.queue(uri, 'folder');
+    };
     this.disposables.push(
       watcher,
+      folders,
+      folders.onDidCreate(onFolderEvent),
+      folders.onDidDelete(onFolderEvent),
       watcher.onDidCreate((uri) => this.queue(uri)),
       watcher.onDidChange((uri) => this.queue(uri)),
       watcher.onDidDelete((uri) => this.queue(uri)),
@@ -63,11 +74,6 @@ export class WorkspaceModel implements vscode.Disposable {
       }),
       configs.onDidChange(() => void this.rescan()),
     );
-  }
-
-  /** Whether the workspace has been scanned (or a scan is running). */
-  get started(): boolean {
-    return this.scanning !== undefined;
   }
 
   /** Scans the workspace once; later calls wait for the same scan. */
@@ -108,6 +114,9 @@ export class WorkspaceModel implements vscode.Disposable {
   async flush(): Promise<void> {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
+    const folders = [...this.pendingFolders.values()];
+    this.pendingFolders.clear();
+    for (const uri of await this.markdownUnder(folders)) this.pending.set(uri.toString(), uri);
     if (this.pending.size === 0) return;
     const uris = [...this.pending.values()];
     this.pending.clear();
@@ -119,6 +128,22 @@ export class WorkspaceModel implements vscode.Disposable {
     if (anyChanged) this.changed.fire();
   }
 
+  /** Markdown files in created folders (found on disk) and in deleted ones (known to the index). */
+  private async markdownUnder(folders: vscode.Uri[]): Promise<vscode.Uri[]> {
+    const found: vscode.Uri[] = [];
+    for (const folder of folders) {
+      const prefix = `${folder.toString()}/`;
+      for (const [key, uri] of this.uris) if (key.startsWith(prefix)) found.push(uri); // deleted folder
+      try {
+        if (!((await vscode.workspace.fs.stat(folder)).type & vscode.FileType.Directory)) continue;
+      } catch {
+        continue; // gone: its files were collected above
+      }
+      found.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, MARKDOWN_GLOB), ALWAYS_EXCLUDED)));
+    }
+    return found;
+  }
+
   dispose(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     for (const d of this.disposables) d.dispose();
@@ -128,9 +153,9 @@ export class WorkspaceModel implements vscode.Disposable {
     return document.languageId === 'markdown' && document.uri.scheme !== 'git' && document.uri.scheme !== 'output';
   }
 
-  private queue(uri: vscode.Uri): void {
+  private queue(uri: vscode.Uri, kind: 'file' | 'folder' = 'file'): void {
     if (!this.scanning) return; // nothing indexed yet: the scan will read it
-    this.pending.set(uri.toString(), uri);
+    (kind === 'file' ? this.pending : this.pendingFolders).set(uri.toString(), uri);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = setTimeout(() => void this.flush(), COALESCE_MS);
   }
@@ -190,7 +215,12 @@ export class WorkspaceModel implements vscode.Disposable {
   }
 
   private skip(uri: vscode.Uri, reason: string): undefined {
+    if (!this.skipped.has(uri.toString())) this.log.warn(`Skipped ${vscode.workspace.asRelativePath(uri)}: ${reason}.`);
     this.skipped.set(uri.toString(), { uri, reason });
     return undefined;
   }
+}
+
+function isMarkdownPath(uri: vscode.Uri): boolean {
+  return /\.(md|MD|markdown)$/.test(uri.path);
 }
