@@ -75,9 +75,12 @@ describe('Diagnostics and quick fixes', () => {
     await writeText(uri, '---\ntype: prd\ntitle: Fix all\nstatus: draft\n---\n\n# Fix all\n\n## Problem\n\nPeople wait.\n');
     await vscode.window.showTextDocument(uri);
     await waitFor('diagnostics', () => productDocsDiagnostics(uri).length > 0);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.productDocs');
-    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.productDocs');
-    assert.ok(fixAll?.command, `no fix-all action in ${JSON.stringify(actions.map((a) => a.title))}`);
+    // The settings change above re-reads the config; ask until the provider answers for it.
+    const fixAll = await waitFor('the fix-all source action', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.productDocs');
+      return actions.find((a) => a.kind?.value === 'source.fixAll.productDocs' && a.command);
+    });
+    assert.ok(fixAll.command);
     await vscode.commands.executeCommand(fixAll.command.command, ...(fixAll.command.arguments ?? []));
     const document = await vscode.workspace.openTextDocument(uri);
     for (const section of ['Goals', 'Non-goals', 'Requirements', 'Success metrics', 'Open questions']) assert.match(document.getText(), new RegExp(`^## ${section}$`, 'm'));
