@@ -440,6 +440,23 @@ function writeWorkspace(folder: string, size: number): Omit<WorkspaceManifest, '
   return { productDocuments: size, problemDocuments, otherMarkdown, skippedMarkdown, bytes, problemsByKind };
 }
 
+/**
+ * `count` product documents generated in memory like the workspaces' (problems included), from
+ * `seed`: realistic input for tests that compare a fast path with its reference.
+ */
+export function generateDocuments(count: number, seed: number): string[] {
+  const rng = new Rng(seed);
+  const types = builtInTypes();
+  const ids: string[] = [];
+  const texts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const plan = planDoc(rng, types, i + 1, rng.chance(0.5));
+    texts.push(renderDoc(rng, plan, ids.slice(-200)));
+    ids.push(plan.id);
+  }
+  return texts;
+}
+
 function writeSingle(root: string, file: string, targetLength: number, seed: number): { file: string; bytes: number } {
   const rng = new Rng(SEED ^ seed);
   const types = builtInTypes();

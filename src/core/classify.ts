@@ -1,6 +1,7 @@
 import type { ProductDocsConfig } from './config';
 import type { ParsedDocument } from './document';
 import type { DocumentType } from './document-types';
+import { MAX_FRONT_MATTER_LENGTH } from './front-matter';
 import { GlobSet } from './glob';
 
 /** What a markdown file is to Product Docs. */
@@ -42,7 +43,8 @@ function typeInBrokenFrontMatter(doc: ParsedDocument, config: ProductDocsConfig)
   const fm = doc.frontMatter;
   if (!fm || fm.problems.length === 0) return undefined;
   // An unclosed front matter runs to the end of the file: read only up to its first blank line.
-  const raw = doc.text.slice(fm.contentStart, fm.contentEnd).split(/\r\n|\r|\n/);
+  // Front matter is never read past its size limit, and neither is it searched (a 50 MB one would be split whole).
+  const raw = doc.text.slice(fm.contentStart, Math.min(fm.contentEnd, fm.contentStart + MAX_FRONT_MATTER_LENGTH)).split(/\r\n|\r|\n/);
   const firstBlank = raw.findIndex((line) => !line.trim());
   const lines = fm.closed || firstBlank < 0 ? raw : raw.slice(0, firstBlank);
   for (const line of lines) {

@@ -10,8 +10,9 @@ import {
   type SectionSpec,
 } from './document-types';
 import { SEVERITY_SETTINGS, type SeveritySetting } from './findings';
+import { backtrackingRisk } from './pattern-safety';
 import { closestMatch } from './text';
-import { deepYamlNesting, MAX_YAML_DEPTH } from './yaml-safety';
+import { deepYamlNesting, duplicateKeys, explainYamlMessage, MAX_YAML_DEPTH, SAFE_YAML_OPTIONS, withLoneCrAsLf } from './yaml-safety';
 
 export const CONFIG_FILE_NAME = '.product-docs.yaml';
 export const HORIZONS = ['now', 'next', 'later', 'done'] as const;
@@ -93,14 +94,21 @@ export function parseConfig(text: string, ruleIds: readonly string[]): LoadedCon
   if (tooDeep) return { config, problems: [{ message: `The config is nested too deeply to be a config (more than ${MAX_YAML_DEPTH} levels). The defaults are used until it is fixed.`, ...tooDeep }] };
   let doc;
   try {
-    doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, stringKeys: true });
+    doc = parseDocument(withLoneCrAsLf(text), { ...SAFE_YAML_OPTIONS, prettyErrors: false, stringKeys: true });
   } catch (error) {
     return { config, problems: [{ message: `The config could not be read: ${String(error)}`, start: 0, end: 0 }] };
   }
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) problems.push({ message: `${error.message.split('\n')[0]} The defaults are used until it is fixed.`, start: error.pos[0], end: error.pos[1] });
+  const duplicates = duplicateKeys(doc).map((d) => ({ message: `Map keys must be unique: "${d.key}" is already set above; keep one of them.`, pos: [d.start, d.end] as const }));
+  if (doc.errors.length > 0 || duplicates.length > 0) {
+    for (const error of [...doc.errors, ...duplicates]) {
+      // The parser may point one past the end (at the missing "]"): kept inside the text.
+      const [start, end] = error.pos.map((offset) => Math.min(offset, text.length)) as [number, number];
+      problems.push({ message: `${explainYamlMessage(error.message, error.pos, text, 'the config')} The defaults are used until it is fixed.`, start, end });
+    }
     return { config, problems };
   }
+  // Tags are reported and ignored; the value under them is read as the plain data it is.
+  for (const warning of doc.warnings) problems.push({ message: explainYamlMessage(warning.message, warning.pos, text, 'the config'), start: warning.pos[0], end: warning.pos[1] });
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { config, problems };
   if (!isMap(root)) {
@@ -352,10 +360,7 @@ function patternProblem(pattern: string): string | undefined {
   } catch (error) {
     return `is not a valid regular expression: ${(error as Error).message}.`;
   }
-  if (/\([^)]*[+*][^)]*\)\s*[+*{]/.test(pattern) || /\\[1-9]/.test(pattern)) {
-    return 'has a nested repetition or a back-reference, which can take exponential time; simplify it.';
-  }
-  return undefined;
+  return backtrackingRisk(pattern);
 }
 
 function keyName(pair: Pair): string {

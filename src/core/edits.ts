@@ -1,4 +1,5 @@
 import type { ParsedDocument } from './document';
+import { isYamlLanguage } from './front-matter';
 import type { TextEdit } from './text';
 
 const PLAIN_SCALAR = /^[A-Za-z0-9_][A-Za-z0-9_ .,'()/&+@-]*$/;
@@ -15,7 +16,8 @@ export function yamlScalar(value: string): string {
 /**
  * Sets a top-level front-matter field: replaces its value when present, adds a line before the
  * closing fence when not, and adds a front-matter block when the document has none. Returns
- * undefined when the front matter is unclosed or not YAML (an edit there could lose text).
+ * undefined when the front matter is unclosed or not YAML, or the value spans several lines (an
+ * edit there could lose text).
  */
 export function setFieldEdit(doc: ParsedDocument, name: string, valueText: string): TextEdit | undefined {
   const fm = doc.frontMatter;
@@ -23,10 +25,12 @@ export function setFieldEdit(doc: ParsedDocument, name: string, valueText: strin
     const position = { line: 0, character: 0 };
     return { range: { start: position, end: position }, newText: `---${doc.eol}${name}: ${valueText}${doc.eol}---${doc.eol}${doc.eol}` };
   }
-  if (!fm.closed || (fm.language !== 'yaml' && fm.language !== 'yml')) return undefined;
+  if (!fm.closed || !isYamlLanguage(fm.language)) return undefined;
   const location = fm.fields.get(name);
   if (location && location.valueStart >= location.keyEnd && location.valueEnd > location.valueStart) {
-    return { range: doc.lines.rangeOf(location.valueStart, location.valueEnd), newText: valueText };
+    const range = doc.lines.rangeOf(location.valueStart, location.valueEnd);
+    // A value over several lines (a block scalar, a folded plain text) is the user's prose: not replaced wholesale.
+    return range.start.line === range.end.line ? { range, newText: valueText } : undefined;
   }
   if (location) {
     // `name:` with no value: write the value after the colon, keeping the key and any comment.

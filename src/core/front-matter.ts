@@ -1,5 +1,6 @@
 import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
-import { deepYamlNesting, MAX_YAML_DEPTH } from './yaml-safety';
+import { readFlatYaml } from './front-matter-fast';
+import { deepYamlNesting, duplicateKeys, explainYamlMessage, MAX_YAML_DEPTH, SAFE_YAML_OPTIONS, selfReferencingAlias, withLoneCrAsLf } from './yaml-safety';
 
 /** Where a top-level front-matter field sits, as offsets in the document text. */
 export interface FieldLocation {
@@ -74,7 +75,7 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
     bodyStart: closing.next,
     closed: true,
   };
-  if (language !== 'yaml' && language !== 'yml') {
+  if (!isYamlLanguage(language)) {
     problems.push({
       message: `Front matter in "${language}" is not supported and was not read: only YAML front matter is (code in front matter is never run).`,
       start: 0,
@@ -86,21 +87,25 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
   return frontMatter;
 }
 
+/** `---`, `---yaml` and `---yml` (any case) fence YAML; anything else is another language. */
+export function isYamlLanguage(language: string): boolean {
+  return /^ya?ml$/i.test(language);
+}
+
 function findClosingFence(text: string, from: number, fence: string): { start: number; lineEnd: number; next: number } | undefined {
   const closers = fence === '---' ? ['---', '...'] : [fence];
-  let lineStart = from;
-  while (lineStart <= text.length) {
-    let lineEnd = lineStart;
-    while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
-    const line = text.slice(lineStart, lineEnd).trimEnd();
-    let next = lineEnd;
-    if (text.charCodeAt(next) === 13) next++;
-    if (text.charCodeAt(next) === 10) next++;
-    if (closers.includes(line)) return { start: lineStart, lineEnd, next };
-    if (next === lineEnd) return undefined;
-    lineStart = next;
+  // Line breaks found natively and lines compared in place: a 50 MB front matter is scanned, not copied.
+  const lineBreak = /\r\n|\r|\n/g;
+  lineBreak.lastIndex = from;
+  for (let lineStart = from; ; ) {
+    const m = lineBreak.exec(text);
+    const lineEnd = m ? m.index : text.length;
+    if (closers.some((closer) => text.startsWith(closer, lineStart)) && /^\s*$/.test(text.slice(lineStart + 3, lineEnd))) {
+      return { start: lineStart, lineEnd, next: m ? lineEnd + m[0].length : lineEnd };
+    }
+    if (!m) return undefined;
+    lineStart = lineEnd + m[0].length;
   }
-  return undefined;
 }
 
 function readYaml(text: string, frontMatter: FrontMatter): void {
@@ -109,16 +114,28 @@ function readYaml(text: string, frontMatter: FrontMatter): void {
     problems.push({ message: `Front matter is larger than ${MAX_FRONT_MATTER_LENGTH / 1024} KB and was not read.`, start: 0, end: 3 });
     return;
   }
-  const source = text.slice(contentStart, contentEnd);
+  const source = withLoneCrAsLf(text.slice(contentStart, contentEnd));
+  // Flat `key: value` front matter (nearly all of it) is read without the yaml library, identically.
+  const flat = readFlatYaml(source, contentStart);
+  if (flat) {
+    frontMatter.data = flat.data;
+    frontMatter.fields = flat.fields;
+    return;
+  }
   const tooDeep = deepYamlNesting(source);
   if (tooDeep) {
     problems.push({ message: `Front matter nests deeper than ${MAX_YAML_DEPTH} levels and was not read.`, start: contentStart + tooDeep.start, end: contentStart + tooDeep.end });
     return;
   }
   try {
-    const doc = parseDocument(source, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true });
-    for (const error of doc.errors) problems.push(problemAt(error.message, error.pos, contentStart, contentEnd));
-    for (const warning of doc.warnings) problems.push(problemAt(warning.message, warning.pos, contentStart, contentEnd));
+    const doc = parseDocument(source, { ...SAFE_YAML_OPTIONS, prettyErrors: false, strict: true, stringKeys: true });
+    for (const error of [...doc.errors, ...doc.warnings]) {
+      problems.push(problemAt(explainYamlMessage(error.message, error.pos, source, 'front matter'), error.pos, contentStart, contentEnd));
+    }
+    for (const duplicate of duplicateKeys(doc)) {
+      const message = `Map keys must be unique: "${duplicate.key}" is already set above; keep one of them.`;
+      problems.push(problemAt(message, [duplicate.start, duplicate.end], contentStart, contentEnd));
+    }
     const contents = doc.contents;
     if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) return;
     if (!isMap(contents)) {
@@ -128,6 +145,11 @@ function readYaml(text: string, frontMatter: FrontMatter): void {
         start: contentStart + range[0],
         end: contentStart + range[1],
       });
+      return;
+    }
+    const cycle = selfReferencingAlias(doc);
+    if (cycle) {
+      problems.push(problemAt('An alias refers to the list or mapping it is part of, so its value would contain itself: front matter was not read.', [cycle.start, cycle.end], contentStart, contentEnd));
       return;
     }
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
@@ -158,10 +180,5 @@ function readYaml(text: string, frontMatter: FrontMatter): void {
 function problemAt(message: string, pos: [number, number], contentStart: number, contentEnd: number): FrontMatterProblem {
   const start = Math.min(contentStart + pos[0], contentEnd);
   const end = Math.max(start, Math.min(contentStart + pos[1], contentEnd));
-  return { message: firstLine(message), start, end };
-}
-
-function firstLine(message: string): string {
-  const line = message.split('\n')[0]!.trim();
-  return line.endsWith('.') || line.endsWith(':') ? line.replace(/:$/, '.') : `${line}.`;
+  return { message, start, end };
 }

@@ -1,4 +1,5 @@
-// Guards that run before any YAML from a workspace reaches the parser.
+// Guards that run before any YAML from a workspace reaches the parser, and the options it is parsed with.
+import { isAlias, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
 
 /**
  * Deeper YAML than this is neither a config nor front matter. The `yaml` parser recurses per level:
@@ -50,4 +51,79 @@ export function deepYamlNesting(text: string): { start: number; end: number } | 
     } else if ((ch === ']' || ch === '}') && flow > 0) flow--;
   }
   return undefined;
+}
+
+/**
+ * The options every YAML text from a workspace is parsed with: the YAML 1.2 core schema as plain
+ * data. The YAML 1.1 extras (`!!binary`, `!!set`, `!!omap`, `!!pairs`, `!!timestamp`, `<<` merge
+ * keys) are off, so a tag never builds anything but text, numbers, booleans, lists and mappings;
+ * other tags (`!!js/function`, `!!python/object`, `!foo`) are reported and ignored. Duplicate keys
+ * are found by `duplicateKeys`, in linear time: the parser's own check compares every key with
+ * every other, which takes seconds on a front matter of a few thousand keys. `logLevel: 'silent'`:
+ * the parser never writes to the console (a mapping used as a key made it print a Node warning).
+ */
+export const SAFE_YAML_OPTIONS = { schema: 'core', resolveKnownTags: false, merge: false, uniqueKeys: false, version: '1.2', logLevel: 'silent' } as const;
+
+/**
+ * The text with every lone CR (classic Mac line ends) turned into LF. The YAML parser reads only
+ * LF and CRLF as line breaks; offsets are unchanged, one character for one.
+ */
+export function withLoneCrAsLf(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** A key written twice in the same mapping (the second one), as offsets in the parsed text. */
+export interface DuplicateKey {
+  key: string;
+  start: number;
+  end: number;
+}
+
+/** Every key that repeats an earlier key of the same mapping, at any depth, in one pass. */
+export function duplicateKeys(doc: Document.Parsed): DuplicateKey[] {
+  const duplicates: DuplicateKey[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = pair.key as YamlNode | null;
+        const id = key === null ? '\0null' : isScalar(key) ? String(key.value) : `\0${String(key)}`;
+        if (!seen.has(id)) seen.add(id);
+        else if (key?.range) duplicates.push({ key: isScalar(key) ? String(key.value) : String(key), start: key.range[0], end: key.range[1] });
+      }
+    },
+  });
+  return duplicates;
+}
+
+/**
+ * A parser warning or error in words for people; an unsupported tag names the tag as written
+ * (`source` is the text the position refers to). `what` is "front matter" or "the config".
+ */
+export function explainYamlMessage(message: string, pos: readonly [number, number], source: string, what: string): string {
+  const line = message.split('\n')[0]!.trim().replace(/ at line \d+, column \d+:?$/, '');
+  if (line.startsWith('Unresolved tag')) {
+    const tag = source.slice(pos[0], pos[1]).trim() || line.replace(/^Unresolved tag:\s*/, '');
+    return `YAML tag "${tag}" is not supported and was ignored: ${what} is plain data (text, numbers, true/false, lists and mappings).`;
+  }
+  return line.endsWith('.') ? line : `${line.replace(/:$/, '')}.`;
+}
+
+/**
+ * The first alias that names a list or mapping it is itself inside (`a: &a [*a]`): read as data it
+ * would be a value that contains itself, which no front matter means. One pass, in document order.
+ */
+export function selfReferencingAlias(doc: Document.Parsed): { start: number; end: number } | undefined {
+  const anchors = new Map<string, unknown>();
+  let found: { start: number; end: number } | undefined;
+  visit(doc, (_, node, path) => {
+    if (isAlias(node)) {
+      if (path.includes(anchors.get(node.source) as YamlNode) && node.range) {
+        found = { start: node.range[0], end: node.range[1] };
+        return visit.BREAK;
+      }
+    } else if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string') anchors.set(node.anchor, node);
+    return undefined;
+  });
+  return found;
 }

@@ -1,4 +1,4 @@
-import { contentLines } from '../section-content';
+import { sectionContent } from '../section-content';
 import type { Rule } from './rule';
 
 export const emptySection: Rule = {
@@ -8,7 +8,7 @@ export const emptySection: Rule = {
   check({ doc, type, matched }) {
     if (!type) return [];
     return matched
-      .filter(({ section }) => contentLines(doc, section, type).every((line) => line.isGuidance))
+      .filter(({ section }) => sectionContent(doc, section, type).empty)
       .map(({ section, specIndex }) => ({
         rule: 'empty-section',
         message: `Section "${type.sections[specIndex]!.title}" is empty: ${type.sections[specIndex]!.guidance || 'write its content'}`.replace(/([^.?!])$/, '$1.'),

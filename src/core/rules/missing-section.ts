@@ -1,4 +1,5 @@
 import type { ParsedDocument } from '../document';
+import { scanHeadings } from '../markdown/headings';
 import type { DocumentType } from '../document-types';
 import type { MatchedSection } from '../sections';
 import { renderSection } from '../templates';
@@ -8,9 +9,10 @@ import type { Rule, RuleFinding } from './rule';
 /**
  * The edit that inserts a section at its template position: after the nearest preceding section
  * the document has (before any later section nested in it), else before the nearest following
- * one, else at the end.
+ * one, else at the end. No edit when the end is inside an unclosed code fence, HTML block or
+ * comment: a heading written there would not be one, and fixing again would add it again.
  */
-export function insertSectionEdit(doc: ParsedDocument, type: DocumentType, matched: MatchedSection[], specIndex: number): { edit: TextEdit; anchor: Range } {
+export function insertSectionEdit(doc: ParsedDocument, type: DocumentType, matched: MatchedSection[], specIndex: number): { edit: TextEdit | undefined; anchor: Range } {
   const firstOf = (index: number) => matched.find((m) => m.specIndex === index);
   const lineStartOf = (offset: number) => doc.lines.lineStarts[doc.lines.positionAt(offset).line]!;
   let offset = doc.text.length;
@@ -25,7 +27,10 @@ export function insertSectionEdit(doc: ParsedDocument, type: DocumentType, match
     if (anchor) offset = lineStartOf(anchor.section.heading.start);
   }
   const depth = anchor?.section.heading.depth ?? matched[0]?.section.heading.depth ?? 2;
-  const prefix = doc.eol.repeat(2 - Math.min(2, lineBreaksBefore(doc.text, offset)));
+  const breaks = Math.min(2, lineBreaksBefore(doc.text, offset));
+  // After a lone CR (old Mac line ends), an inserted LF would merge with it into one CRLF break.
+  const mergesWithCr = breaks < 2 && doc.eol === '\n' && doc.text.charCodeAt(offset - 1) === 13;
+  const prefix = doc.eol.repeat(2 - breaks + (mergesWithCr ? 1 : 0));
   let section = renderSection(type.sections[specIndex]!, depth, doc.eol);
   // At the end of the document one line break is enough: no trailing blank line.
   if (offset === doc.text.length) section = section.slice(0, section.length - doc.eol.length);
@@ -34,10 +39,25 @@ export function insertSectionEdit(doc: ParsedDocument, type: DocumentType, match
   const anchorRange = anchorHeading
     ? doc.lines.rangeOf(anchorHeading.start, anchorHeading.end)
     : doc.lines.rangeOf(0, doc.lines.lineEnd(0));
+  const fits = offset < doc.text.length || headingFitsAtEnd(doc);
   return {
-    edit: { range: { start: position, end: position }, newText: prefix + section },
+    edit: fits ? { range: { start: position, end: position }, newText: prefix + section } : undefined,
     anchor: anchorRange,
   };
+}
+
+const fitsAtEnd = new WeakMap<ParsedDocument, boolean>();
+
+/** Whether a heading appended to the document would be a heading (one scan per document, and only when a section goes at the end). */
+function headingFitsAtEnd(doc: ParsedDocument): boolean {
+  let fits = fitsAtEnd.get(doc);
+  if (fits === undefined) {
+    const probeStart = doc.text.length + 2 * doc.eol.length;
+    const headings = scanHeadings(`${doc.text}${doc.eol}${doc.eol}# probe${doc.eol}`, doc.frontMatter?.bodyStart ?? 0);
+    fits = headings[headings.length - 1]?.start === probeStart;
+    fitsAtEnd.set(doc, fits);
+  }
+  return fits;
 }
 
 /** How many line breaks (blank lines of spaces included) end the text before `offset`; the start of the text counts as two. */
@@ -56,7 +76,8 @@ function lineBreaksBefore(text: string, offset: number): number {
       count++;
     } else break;
   }
-  return i === 0 ? 2 : count;
+  // Only blanks back to the start: a blank line when a break ends them, else the insertion is mid-line.
+  return i === 0 ? (count === 0 ? 1 : 2) : count;
 }
 
 export const missingSection: Rule = {
@@ -77,7 +98,7 @@ export const missingSection: Rule = {
         rule: 'missing-section',
         message: `Missing required section "${spec.title}"${spec.aliases.length ? ` (or ${spec.aliases.map((a) => `"${a}"`).join(', ')})` : ''}${place}.`,
         range: anchor,
-        fix: { title: `Insert section "${spec.title}"`, edits: [edit] },
+        ...(edit ? { fix: { title: `Insert section "${spec.title}"`, edits: [edit] } } : {}),
       });
     });
     return findings;

@@ -1,0 +1,280 @@
+/**
+ * The fast paths of the engine (issue 4) against the straightforward code they replaced, kept here as
+ * the reference: a section's content lines (every line normalised and looked up as a possible
+ * guidance prompt) and the placeholder rule's prose scan (fences cut out and code spans masked on
+ * every document). The rules empty-section and placeholder must find exactly what the reference
+ * finds, on the rule fixtures, on generated product documents like the benchmark's, and on
+ * generated documents full of near-miss prompts, comments and odd whitespace.
+ */
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { defaultConfig } from '../../src/core/config';
+import { parseDocument, type ParsedDocument, type Section } from '../../src/core/document';
+import { builtInTypes, type DocumentType } from '../../src/core/document-types';
+import { scalarText } from '../../src/core/field-values';
+import { emptySection } from '../../src/core/rules/empty-section';
+import { placeholder } from '../../src/core/rules/placeholder';
+import type { RuleContext, RuleFinding } from '../../src/core/rules/rule';
+import { normalizeGuidance, sectionContent } from '../../src/core/section-content';
+import { matchSections, sectionIndexOf } from '../../src/core/sections';
+import { generateDocuments } from '../../scripts/bench/generate';
+import { markdownDocument, productDocument } from './hostile-arbitraries';
+
+const TYPES = builtInTypes();
+const CONFIG = defaultConfig();
+
+// ---------------------------------------------------------------------------------------------
+// The reference: the code before the fast paths, unchanged but for names.
+
+interface ReferenceLine {
+  start: number;
+  end: number;
+  text: string;
+  isGuidance: boolean;
+}
+
+function referenceContentLines(doc: ParsedDocument, section: Section, type: DocumentType): ReferenceLine[] {
+  const guidance = new Set(type.sections.filter((s) => s.guidance).map((s) => normalizeGuidance(s.guidance)));
+  const ownSections = doc.sections.filter((s) => s.heading.start > section.heading.start && s.heading.start < section.contentEnd && sectionIndexOf(type, s.name) !== undefined);
+  const inOwnSection = (offset: number) => ownSections.some((s) => offset >= s.heading.start && offset < s.contentEnd);
+  const headingStarts = new Set(doc.headings.filter((h) => h.start >= section.contentStart && h.start < section.contentEnd).map((h) => doc.lines.positionAt(h.start).line));
+  const lines: ReferenceLine[] = [];
+  const first = doc.lines.positionAt(section.contentStart).line + (section.contentStart > doc.lines.lineStarts[doc.lines.positionAt(section.contentStart).line]! ? 1 : 0);
+  const last = doc.lines.positionAt(Math.max(section.contentStart, section.contentEnd - 1)).line;
+  let inComment = false;
+  for (let line = first; line <= last && line < doc.lines.lineCount; line++) {
+    const start = doc.lines.lineStarts[line]!;
+    if (start >= section.contentEnd) break;
+    const raw = doc.lines.lineText(line);
+    const text = referenceStripComments(raw, inComment);
+    inComment = referenceEndsInsideComment(raw, inComment);
+    if (inOwnSection(start) || inOwnSection(start + raw.length)) continue;
+    if (headingStarts.has(line) || (/^ {0,3}(?:=+|-+)\s*$/.test(raw) && headingStarts.has(line - 1))) continue;
+    if (!text.trim()) continue;
+    const isGuidance = text.length <= 4096 && guidance.has(normalizeGuidance(text));
+    lines.push({ start, end: doc.lines.lineEnd(line), text, isGuidance });
+  }
+  return lines;
+}
+
+function referenceStripComments(line: string, inComment: boolean): string {
+  let result = '';
+  let rest = line;
+  let open = inComment;
+  while (rest) {
+    if (open) {
+      const close = rest.indexOf('-->');
+      if (close < 0) return result;
+      rest = rest.slice(close + 3);
+      open = false;
+    } else {
+      const start = rest.indexOf('<!--');
+      if (start < 0) return result + rest;
+      result += rest.slice(0, start);
+      rest = rest.slice(start + 4);
+      open = true;
+    }
+  }
+  return result;
+}
+
+function referenceEndsInsideComment(line: string, inComment: boolean): boolean {
+  let open = inComment;
+  let index = 0;
+  for (;;) {
+    const next = open ? line.indexOf('-->', index) : line.indexOf('<!--', index);
+    if (next < 0) return open;
+    index = next + (open ? 3 : 4);
+    open = !open;
+  }
+}
+
+const PLACEHOLDER = /\b(?:TODO|TBD|TBC|FIXME|TKTK)\b|\{\{\s*[\w-]+\s*\}\}|\?\?\?/g;
+
+function referencePlaceholder({ doc, type, matched }: RuleContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const fm = doc.frontMatter;
+  for (const [name, location] of fm?.fields ?? []) {
+    const text = scalarText(fm!.data[name]);
+    if (text !== undefined && new RegExp(`^(?:${PLACEHOLDER.source})$`).test(text.trim())) {
+      findings.push({ rule: 'placeholder', message: `Field "${name}" is still a placeholder ("${text.trim()}"): fill it in.`, range: doc.lines.rangeOf(location.valueStart, location.valueEnd) });
+    }
+  }
+  for (const range of referenceProseRanges(doc.text, fm?.bodyStart ?? 0)) {
+    const slice = referenceMaskCodeSpans(doc.text.slice(range.start, range.end));
+    for (const m of slice.matchAll(PLACEHOLDER)) {
+      const start = range.start + m.index;
+      findings.push({ rule: 'placeholder', message: `Unexpected placeholder "${m[0]}": replace it with the content it stands for.`, range: doc.lines.rangeOf(start, start + m[0].length) });
+    }
+  }
+  if (type) {
+    for (const { section, specIndex } of matched) {
+      const lines = referenceContentLines(doc, section, type);
+      if (lines.every((line) => line.isGuidance)) continue;
+      for (const line of lines.filter((l) => l.isGuidance)) {
+        findings.push({ rule: 'placeholder', message: `Template guidance left in section "${type.sections[specIndex]!.title}": delete the prompt now that the section has content.`, range: doc.lines.rangeOf(line.start, line.end) });
+      }
+    }
+  }
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function referenceMaskCodeSpans(text: string): string {
+  const runs: { start: number; end: number; key: string }[] = [];
+  const token = /`+|(?:\r?\n|\r)[ \t]*(?=\r?\n|\r)/g;
+  let paragraph = 0;
+  for (const m of text.matchAll(token)) {
+    if (m[0][0] === '`') runs.push({ start: m.index, end: m.index + m[0].length, key: `${paragraph}:${m[0].length}` });
+    else paragraph++;
+  }
+  const nextSame: (number | undefined)[] = [];
+  const seen = new Map<string, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    nextSame[i] = seen.get(runs[i]!.key);
+    seen.set(runs[i]!.key, i);
+  }
+  let result = '';
+  let copied = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const close = nextSame[i];
+    if (close === undefined) continue;
+    const { start } = runs[i]!;
+    const { end } = runs[close]!;
+    result += text.slice(copied, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ');
+    copied = end;
+    i = close;
+  }
+  return result + text.slice(copied);
+}
+
+function referenceProseRanges(text: string, from: number): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  const fence = /^ {0,3}(`{3,}|~{3,})[^\r\n]*$/gm;
+  let proseStart = from;
+  fence.lastIndex = from;
+  for (let open = fence.exec(text); open; open = fence.exec(text)) {
+    ranges.push({ start: proseStart, end: open.index });
+    const marker = open[1]!;
+    const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`, 'gm');
+    close.lastIndex = open.index + open[0].length;
+    const closing = close.exec(text);
+    proseStart = closing ? closing.index + closing[0].length : text.length;
+    fence.lastIndex = proseStart;
+  }
+  ranges.push({ start: proseStart, end: text.length });
+  return ranges;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The comparison
+
+function contextFor(doc: ParsedDocument, type: DocumentType | undefined): RuleContext {
+  return { doc, config: CONFIG, type, unknownTypeName: undefined, matched: type ? matchSections(doc, type) : [], path: 'docs/x.md', owner: undefined };
+}
+
+/** Every section's content under every built-in type, and both rules, as the reference says. */
+function assertSameAsReference(text: string): void {
+  for (const type of [...TYPES, undefined]) {
+    // A fresh parse per type: what the fast path caches per document must not leak between types.
+    const doc = parseDocument(text);
+    if (type) {
+      for (const section of doc.sections) {
+        const reference = referenceContentLines(doc, section, type);
+        const fast = sectionContent(doc, section, type);
+        assert.equal(fast.empty, reference.every((l) => l.isGuidance), `empty, section "${section.name}" as ${type.id} of ${JSON.stringify(text.slice(0, 400))}`);
+        assert.deepEqual(
+          fast.guidance,
+          reference.filter((l) => l.isGuidance).map(({ start, end }) => ({ start, end })),
+          `guidance lines, section "${section.name}" as ${type.id} of ${JSON.stringify(text.slice(0, 400))}`,
+        );
+      }
+    }
+    const context = contextFor(doc, type);
+    assert.deepEqual(placeholder.check(context), referencePlaceholder(context), `placeholder as ${type?.id} of ${JSON.stringify(text.slice(0, 400))}`);
+    const emptyReference = type
+      ? context.matched.filter(({ section }) => referenceContentLines(doc, section, type).every((l) => l.isGuidance)).map(({ section }) => doc.lines.rangeOf(section.heading.start, section.heading.end))
+      : [];
+    assert.deepEqual(emptySection.check(contextFor(parseDocument(text), type)).map((f) => f.range), emptyReference, `empty-section as ${type?.id}`);
+  }
+}
+
+const GUIDANCE = [...new Set(TYPES.flatMap((t) => t.sections.map((s) => s.guidance)).filter(Boolean))];
+const SECTION_TITLES = [...new Set(TYPES.flatMap((t) => t.sections.map((s) => s.title)))];
+const SPACES = [' ', '  ', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028', '\u180e', '\u200b', '\u0085'];
+
+/** A guidance prompt as people leave it, or nearly: case, spacing, quote and emphasis marks, look-alike letters, comments. */
+const promptLine = fc
+  .tuple(
+    fc.constantFrom(...GUIDANCE),
+    fc.constantFrom('', '', '> ', '>> ', ' > > ', '>', '_', '*', '**', '__', '> _', '_ _', '* ', '  ', '\t', '\u00a0', '<!-- x --> ', '<!--', '-->'),
+    fc.constantFrom('', '', '_', '*', ' _', '_ ', '**  ', '.', '?', ' ', '\u2003', ' <!-- x -->', '<!--', ' -->', '_*'),
+    fc.array(fc.tuple(fc.nat(), fc.constantFrom(...SPACES, 'K', '\u212a', 'İ', 'i', 'é', 'A', '_', '*', '>', '-', '😀', '\ud800')), { maxLength: 2 }),
+    fc.constantFrom('as is', 'upper', 'lower', 'spaced'),
+  )
+  .map(([prompt, prefix, suffix, edits, casing]) => {
+    let line = casing === 'upper' ? prompt.toUpperCase() : casing === 'lower' ? prompt.toLowerCase() : casing === 'spaced' ? prompt.replace(/ /g, '   ') : prompt;
+    for (const [at, ch] of edits) {
+      const i = at % (line.length + 1);
+      line = line.slice(0, i) + ch + line.slice(i);
+    }
+    return prefix + line + suffix;
+  });
+
+const guidanceDocLine = fc.oneof(
+  { weight: 4, arbitrary: promptLine },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('#', '##', '###', '####'), fc.constantFrom(...SECTION_TITLES, 'Notes', 'Details')).map(([h, t]) => `${h} ${t}`) },
+  { weight: 1, arbitrary: fc.constantFrom('===', '---', '  ==', 'Title line', '') },
+  { weight: 2, arbitrary: fc.constantFrom('', '   ', 'Real content.', 'We will ship it. TODO', '<!-- a comment -->', '<!-- open', 'close -->', '<!-->', '```', '~~~', '`code`', '    indented', '> quote', '- item', '\t', '\u00a0') },
+  { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+);
+
+const guidanceDocument = fc
+  .tuple(fc.constantFrom('prd', 'prfaq', 'lessons-learned'), fc.array(guidanceDocLine, { maxLength: 40 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean())
+  .map(([type, lines, eol, final]) => `---${eol}type: ${type}${eol}---${eol}${lines.join(eol)}${final ? eol : ''}`);
+
+describe('fast paths of the engine find what the straightforward code finds', () => {
+  it('on every rule fixture', () => {
+    const dir = join(__dirname, 'fixtures', 'rules');
+    const files: string[] = [];
+    const visit = (folder: string) => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        if (entry.isDirectory()) visit(join(folder, entry.name));
+        else if (entry.name.endsWith('.md')) files.push(join(folder, entry.name));
+      }
+    };
+    visit(dir);
+    assert.ok(files.length > 20);
+    for (const file of files) assertSameAsReference(readFileSync(file, 'utf8'));
+  });
+
+  it('on markers that only appear once code spans are masked, and markers in code', () => {
+    for (const body of ['Fill in {{ name`x` }} later.', '{{ a`b`}}', '`TODO` and ``TBD``', '```\nTODO\n```\nTBD', 'xTODO TODOx _TODO_ TODO.', '~~~\n???\n~~~']) {
+      assertSameAsReference(`---\ntype: prd\n---\n# Problem\n\n${body}\n`);
+    }
+    const doc = parseDocument('---\ntype: prd\n---\n# Problem\n\nFill in {{ name`x` }} later.\n');
+    assert.equal(placeholder.check(contextFor(doc, TYPES[0])).length, 1, 'masking the span makes "{{ name    }}" a marker');
+  });
+
+  it('on generated product documents like the benchmark corpus (half of them with problems)', function () {
+    this.timeout(60_000);
+    const texts = generateDocuments(150, 4);
+    let guidanceFound = 0;
+    for (const text of texts) {
+      assertSameAsReference(text);
+      const doc = parseDocument(text);
+      const type = TYPES.find((t) => doc.frontMatter?.data['type'] === t.id);
+      if (type) guidanceFound += matchSections(doc, type).filter(({ section }) => sectionContent(doc, section, type).guidance.length > 0).length;
+    }
+    assert.ok(guidanceFound > 0, 'some generated documents have guidance left in, so the guidance path is exercised');
+  });
+
+  it('on generated documents full of near-miss prompts, comments and odd whitespace', () => {
+    fc.assert(fc.property(guidanceDocument, (text) => assertSameAsReference(text)), { numRuns: 1500 });
+  });
+
+  it('on hostile generated documents', () => {
+    fc.assert(fc.property(fc.oneof(productDocument, markdownDocument), (text) => assertSameAsReference(text)), { numRuns: 600 });
+  });
+});
