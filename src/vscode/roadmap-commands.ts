@@ -106,7 +106,7 @@ async function setStatus(analyses: DocumentAnalyses, model: WorkspaceModel, targ
   if (!chosen) return false;
   const textEdit = setFieldEdit(current, 'status', chosen);
   if (!textEdit || document.version !== version) {
-    void vscode.window.showWarningMessage('Product Docs: the status could not be set: the front matter is not closed YAML, or the document changed meanwhile.');
+    void vscode.window.showWarningMessage('Product Docs: the status could not be set: the front matter is not closed YAML, its status spans several lines, or the document changed meanwhile.');
     return false;
   }
   const edit = new vscode.WorkspaceEdit();

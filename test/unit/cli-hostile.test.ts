@@ -10,26 +10,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { readMarkdown, walkMarkdown, type FolderRules, type Skipped } from '../../src/cli/files';
 import { writeStressWorkspace } from '../../scripts/stress/workspace';
+import { buildTheCliWhenStale, CLI } from '../support/built-cli';
 
-const REPO = path.resolve(__dirname, '../..');
-const CLI = path.join(REPO, 'dist', 'cli.js');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-before(function buildTheCliWhenStale() {
-  this.timeout(180_000);
-  const sources = Math.max(newestSource(path.join(REPO, 'src')), fs.statSync(path.join(REPO, 'package.json')).mtimeMs);
-  if (fs.existsSync(CLI) && fs.statSync(CLI).mtimeMs >= sources) return;
-  const build = spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: REPO, encoding: 'utf8' });
-  assert.equal(build.status, 0, `node esbuild.config.mjs failed:\n${build.stdout}${build.stderr}`);
-});
+before(buildTheCliWhenStale);
 
 interface CliResult {
   status: number | null;
