@@ -37,8 +37,11 @@ export class ConfigService implements vscode.Disposable {
 
   /** Loads every folder's config; call once after construction. */
   async loadAll(): Promise<void> {
-    this.configs.clear();
-    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.load(folder)));
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    // Each folder's config is replaced when its new one is read, so lint never sees a gap.
+    await Promise.all(folders.map((folder) => this.load(folder)));
+    const current = new Set(folders.map((folder) => folder.uri.toString()));
+    for (const key of [...this.configs.keys()]) if (!current.has(key)) this.configs.delete(key);
     this.changed.fire();
   }
 
