@@ -223,7 +223,7 @@ function phasesTask({ folder, file, repeat }: Args): unknown {
     phases[name] = now() - start;
   };
   const fm = texts.map((text) => parseFrontMatter(text));
-  timed('front matter (parseFrontMatter, yaml)', (i) => parseFrontMatter(texts[i]!));
+  timed('front matter (parseFrontMatter: flat reader, else yaml)', (i) => parseFrontMatter(texts[i]!));
   timed('headings (scanHeadings)', (i) => scanHeadings(texts[i]!, fm[i]?.bodyStart ?? 0));
   timed('line index (new LineIndex)', (i) => new LineIndex(texts[i]!));
   timed('parseDocument (the three above + sections)', (i) => parseDocument(texts[i]!));

@@ -38,6 +38,11 @@ export class WorkspaceLocator {
     this.explicitConfig = explicitConfig && resolve(explicitConfig);
   }
 
+  /** The config file named with --config (absolute), if any: a worker thread builds the same locator from it. */
+  get explicitConfigFile(): string | undefined {
+    return this.explicitConfig;
+  }
+
   /** The workspace of a file or folder (a folder's own config counts). */
   forPath(path: string): Workspace {
     const absolute = resolve(path);

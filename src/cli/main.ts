@@ -16,6 +16,7 @@ import { choice, parseArgs, stringOption, UsageError, type ParsedArgs } from './
 import { WorkspaceLocator, type LocatedProblem, type Workspace } from './config-loader';
 import { describeError, folderRules, readMarkdown, toPosix, walkMarkdown, type FolderRules, type Skipped } from './files';
 import { CONFIG_RULE, formatReports, LINT_FORMATS, toReport, type Report } from './formats';
+import { analyseInParallel, runWorker, threadsFor, type WorkerJob } from './parallel';
 
 /** Everything the CLI touches outside itself; index.ts wires the process, tests pass their own. */
 export interface Io {
@@ -26,6 +27,8 @@ export interface Io {
   interactive: boolean;
   /** The current time: `new` dates documents with it, `roadmap` marks overdue items against it. */
   now: () => Date;
+  /** The script worker threads run (the CLI bundle itself): large runs then use every core. */
+  workerScript?: string;
 }
 
 /** Below this many files a run is quick enough that a progress line would only flicker. */
@@ -203,23 +206,67 @@ function analysePaths(paths: readonly string[], locator: WorkspaceLocator, io: I
     }
   }
 
-  let done = 0;
-  for (const file of files) {
-    if (files.size >= PROGRESS_MIN_FILES && done % PROGRESS_EVERY === 0) progress.show(`${done}/${files.size} files`);
-    done++;
+  const list = [...files];
+  const threads = fix || !io.workerScript ? 1 : threadsFor(list.length);
+  const emit = (outcome: FileOutcome) => {
+    incomplete ||= outcome.unreadable;
+    if (outcome.notices.length > 0) progress.clear();
+    for (const notice of outcome.notices) io.stderr(notice);
+    for (const report of outcome.reports) reports.push(report); // not push(...): a file can have 300,000
+    if (outcome.item) items.push(outcome.item);
+  };
+  const showProgress = (done: number) => {
+    if (list.length >= PROGRESS_MIN_FILES) progress.show(`${done}/${list.length} files`);
+  };
+  if (threads > 1) {
+    // Every workspace a file belongs to is loaded here too, so that its config problems are reported.
+    for (const file of list) locator.forFolder(dirname(file));
+    const setup: AnalysisSetup = { cwd: io.cwd, configFile: locator.explicitConfigFile };
+    const analyse = fileAnalyser(setup, list, locator);
+    const outcomes = analyseInParallel({ files: list, threads, script: io.workerScript!, setup, analyse, onProgress: showProgress });
+    for (const outcome of outcomes) emit(outcome);
+  } else {
+    const analyse = fileAnalyser({ cwd: io.cwd, configFile: locator.explicitConfigFile }, list, locator, fix);
+    for (let i = 0; i < list.length; i++) {
+      if (i % PROGRESS_EVERY === 0) showProgress(i);
+      emit(analyse(i));
+    }
+  }
+  progress.clear();
+
+  const configReports = locator.loaded().flatMap((workspace) => workspace.problems.map((p) => configReport(io, p)));
+  return { reports: [...configReports, ...reports], items, incomplete };
+}
+
+/** What one file gave: its findings as reports, its roadmap item, and notices for stderr. */
+interface FileOutcome {
+  reports: Report[];
+  item: RoadmapItem | undefined;
+  /** Lines for stderr (skipped, not UTF-8, fixed), in order. */
+  notices: string[];
+  /** The file could not be read (an I/O failure): the run is incomplete. */
+  unreadable: boolean;
+}
+
+/** What a worker thread needs to analyse files as the main thread does: plain, cloneable data. */
+interface AnalysisSetup {
+  cwd: string;
+  configFile: string | undefined;
+}
+
+/** Reads, analyses (and with `fix`, fixes) the file at an index of `files`. */
+function fileAnalyser(setup: AnalysisSetup, files: readonly string[], locator = new WorkspaceLocator(setup.configFile, setup.cwd), fix = false): (index: number) => FileOutcome {
+  const shown = (path: string) => toPosix(relative(setup.cwd, path)) || '.';
+  return (index) => {
+    const file = files[index]!;
     const workspace = locator.forFolder(dirname(file));
     const read = readMarkdown(file, workspace.config.maxFileSize);
-    if (!read.ok) {
-      skip({ path: file, reason: read.reason, unreadable: read.unreadable });
-      continue;
-    }
-    if (!read.validUtf8) {
-      progress.clear();
-      io.stderr(`product-docs: ${display(io, file)} is not valid UTF-8; its invalid bytes were read as U+FFFD.\n`);
-    }
+    if (!read.ok) return { reports: [], item: undefined, notices: [`product-docs: skipped ${shown(file)}: ${read.reason}\n`], unreadable: read.unreadable };
+    const notices: string[] = [];
+    if (!read.validUtf8) notices.push(`product-docs: ${shown(file)} is not valid UTF-8; its invalid bytes were read as U+FFFD.\n`);
     const path = toPosix(relative(workspace.root, file));
     let analysis = analyze(read.text, path, workspace.config);
-    const shown = display(io, file);
+    const display = shown(file);
     // Invalid UTF-8 was decoded lossily: writing it back would destroy bytes, so it is never fixed.
     if (fix && read.validUtf8 && analysis.findings.some((f) => f.fix)) {
       const bom = analysis.doc.hasBom ? '\uFEFF' : '';
@@ -227,16 +274,21 @@ function analysePaths(paths: readonly string[], locator: WorkspaceLocator, io: I
       if (fixed !== analysis.doc.text) {
         writeFileSync(file, bom + fixed);
         analysis = analyze(bom + fixed, path, workspace.config);
-        io.stderr(`product-docs: fixed ${shown}\n`);
+        notices.push(`product-docs: fixed ${display}\n`);
       }
     }
-    for (const finding of analysis.findings) reports.push(toReport(shown, finding));
-    if (analysis.item) items.push({ ...analysis.item, file: shown });
-  }
-  progress.clear();
+    return {
+      reports: analysis.findings.map((finding) => toReport(display, finding)),
+      item: analysis.item && { ...analysis.item, file: display },
+      notices,
+      unreadable: false,
+    };
+  };
+}
 
-  const configReports = locator.loaded().flatMap((workspace) => workspace.problems.map((p) => configReport(io, p)));
-  return { reports: [...configReports, ...reports], items, incomplete };
+/** A worker thread's entry (see index.ts): analyses its share of the files as the main thread does. */
+export function runAnalysisWorker(job: WorkerJob<AnalysisSetup>): void {
+  runWorker(job, (setup, files) => fileAnalyser(setup, files));
 }
 
 function configReport(io: Io, p: LocatedProblem): Report {

@@ -18,8 +18,12 @@ export interface FlatYaml {
  * maps, flow maps, tabs, duplicate keys, escapes other than \" and \\, control characters, ...),
  * so that the `yaml` library reads it and reports what is wrong: when unsure, decline.
  */
-export function readFlatYaml(source: string, offset: number): FlatYaml | undefined {
-  if (!plainText(source)) return undefined;
+export function readFlatYaml(text: string, offset: number): FlatYaml | undefined {
+  if (!plainText(text)) return undefined;
+  // The values are slices of the source, and a slice keeps what it was cut from alive: cut them
+  // from a copy of the few hundred characters of front matter, not from the whole document, which
+  // would otherwise stay in memory as long as the roadmap item holding its title.
+  const source = flatCopy(text);
   const data: Record<string, unknown> = {};
   const fields = new Map<string, FieldLocation>();
   const n = source.length;
@@ -39,7 +43,7 @@ export function readFlatYaml(source: string, offset: number): FlatYaml | undefin
     while (colon < lineEnd && isKeyChar(source.charCodeAt(colon))) colon++;
     if (source.charCodeAt(colon) !== COLON || colon - pos > MAX_KEY_LENGTH) return undefined;
     const key = source.slice(pos, colon);
-    if (SPECIAL_KEY.test(key) || fields.has(key)) return undefined;
+    if ((SPECIAL_KEY_START.has(c) && SPECIAL_KEY.test(key)) || fields.has(key)) return undefined;
     let valueStart = colon + 1;
     if (valueStart < lineEnd && source.charCodeAt(valueStart) !== SPACE) return undefined;
     while (valueStart < lineEnd && source.charCodeAt(valueStart) === SPACE) valueStart++;
@@ -72,6 +76,11 @@ export function readFlatYaml(source: string, offset: number): FlatYaml | undefin
   return fields.size > 0 ? { data, fields } : undefined;
 }
 
+/** A string with the same characters that shares no memory with `text`. */
+function flatCopy(text: string): string {
+  return `${text} `.slice(0, -1);
+}
+
 const SPACE = 0x20;
 const HASH = 0x23;
 const COLON = 0x3a;
@@ -79,6 +88,7 @@ const DASH = 0x2d;
 const MAX_KEY_LENGTH = 128;
 /** Keys the core schema would not read as plain text: left to yaml. */
 const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const SPECIAL_KEY_START = new Set([...'nNtTfF'].map((ch) => ch.charCodeAt(0)));
 /** A sentinel: the lines under a key look like a list but are not one this reader takes. */
 const DECLINE = Symbol('decline');
 
@@ -295,9 +305,14 @@ const FLOW_PLAIN_STOP = new Set([...':#[]{}"\''].map((ch) => ch.charCodeAt(0)));
 function resolvePlain(text: string): unknown {
   if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
   const c = text.charCodeAt(0);
-  // Everything below starts with a digit, a sign, a dot or a letter of true/false.
-  if (!((c >= 0x30 && c <= 0x39) || c === 0x2b || c === DASH || c === 0x2e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46)) return text;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text)) return text[0] === 't' || text[0] === 'T';
+  if (c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46) return /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text) ? c === 0x74 || c === 0x54 : text;
+  // Every number below starts with a digit, a sign or a dot, and has a sign only at its start or
+  // after an exponent's e: a date (2026-03-31) or a quarter (2026-Q1) is text at once.
+  if (!((c >= 0x30 && c <= 0x39) || c === 0x2b || c === DASH || c === 0x2e)) return text;
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code === DASH || code === 0x2b) && (text.charCodeAt(i - 1) | 0x20) !== 0x65) return text;
+  }
   if (/^0o[0-7]+$/.test(text)) return parseInt(text.substring(2), 8);
   if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
   if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.substring(2), 16);

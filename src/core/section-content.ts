@@ -1,5 +1,6 @@
 import type { ParsedDocument, Section } from './document';
 import type { DocumentType } from './document-types';
+import type { Heading } from './markdown/headings';
 import { sectionIndexOf } from './sections';
 import { normalizeLabel } from './text';
 
@@ -18,7 +19,7 @@ export interface SectionContent {
   /** Nothing but whitespace, comments and template guidance: no prose line is anything else. */
   empty: boolean;
   /** The prose lines that are template guidance prompts, in document order. */
-  guidance: LineSpan[];
+  guidance: readonly LineSpan[];
 }
 
 /** Lines longer than this are never a guidance prompt, however much blank space pads them. */
@@ -34,69 +35,112 @@ export function normalizeGuidance(line: string): string {
  * shared: empty-section and placeholder both ask about every matched section on every lint.
  */
 export function sectionContent(doc: ParsedDocument, section: Section, type: DocumentType): SectionContent {
-  let byType = contentCache.get(doc);
-  if (!byType) contentCache.set(doc, (byType = new Map()));
-  let bySection = byType.get(type);
-  if (!bySection) byType.set(type, (bySection = new Map()));
-  let content = bySection.get(section);
-  if (!content) bySection.set(section, (content = computeSectionContent(doc, section, type)));
+  let facts = documentFacts.get(doc);
+  if (!facts || facts.type !== type) documentFacts.set(doc, (facts = new DocumentFacts(doc, type)));
+  let content = facts.contents.get(section);
+  if (!content) facts.contents.set(section, (content = computeSectionContent(doc, section, facts)));
   return content;
 }
 
-const contentCache = new WeakMap<ParsedDocument, Map<DocumentType, Map<Section, SectionContent>>>();
+/** What the sections of a document share, computed once per document (and type). */
+class DocumentFacts {
+  readonly contents = new Map<Section, SectionContent>();
+  readonly matcher: GuidanceMatcher;
+  /** The line of each of doc.headings, in the same order. */
+  readonly headingLines: number[] = [];
+  /**
+   * Offsets of every `<!--`. Without one, no line is inside a comment, and a `-->` alone changes
+   * nothing: only the lines with a `<!--` or inside a comment need the comment-aware path.
+   */
+  readonly opens: number[];
 
-function computeSectionContent(doc: ParsedDocument, section: Section, type: DocumentType): SectionContent {
-  const { text, lines } = doc;
-  const matcher = guidanceMatcher(type);
-  const lineStarts = lines.lineStarts;
-  // Sections and headings are in document order: the ones inside this section follow it directly.
-  // Nested sections of the type are merged into disjoint spans, walked with the lines: a section
-  // holding thousands of its type's sections (each "## Goals" repeated) stays linear.
-  const spans: LineSpan[] = [];
-  for (let i = firstAtOrAfter(doc.sections, section.heading.start + 1, (s) => s.heading.start); i < doc.sections.length && doc.sections[i]!.heading.start < section.contentEnd; i++) {
-    const s = doc.sections[i]!;
-    if (sectionIndexOf(type, s.name) === undefined) continue;
-    const last = spans[spans.length - 1];
-    if (last && s.heading.start <= last.end) last.end = Math.max(last.end, s.contentEnd);
-    else spans.push({ start: s.heading.start, end: s.contentEnd });
+  constructor(
+    doc: ParsedDocument,
+    readonly type: DocumentType,
+  ) {
+    this.matcher = guidanceMatcher(type);
+    const { lineStarts } = doc.lines;
+    let line = 0;
+    for (const heading of doc.headings) {
+      // positionAt(start).line, walked: headings are in document order.
+      const offset = Math.max(0, Math.min(heading.start, doc.text.length));
+      while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= offset) line++;
+      this.headingLines.push(line);
+    }
+    this.opens = occurrences(doc.text, '<!--');
+  }
+}
+
+const documentFacts = new WeakMap<ParsedDocument, DocumentFacts>();
+
+function occurrences(text: string, marker: string): number[] {
+  const found: number[] = [];
+  for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + 1)) found.push(i);
+  return found;
+}
+
+const NO_GUIDANCE: readonly LineSpan[] = Object.freeze([]);
+
+function computeSectionContent(doc: ParsedDocument, section: Section, facts: DocumentFacts): SectionContent {
+  const { text, lines, sections, headings } = doc;
+  const { lineStarts } = lines;
+  const lineCount = lineStarts.length;
+  const { matcher, headingLines, opens } = facts;
+  const { contentStart, contentEnd } = section;
+  // The type's sections nested in this one, merged into disjoint [start, end) spans (flat pairs),
+  // walked with the lines: a section holding thousands of them (each "## Goals" repeated) stays linear.
+  let spans = NO_SPANS;
+  for (let i = firstSectionAtOrAfter(sections, section.heading.start + 1); i < sections.length && sections[i]!.heading.start < contentEnd; i++) {
+    const s = sections[i]!;
+    if (sectionIndexOf(facts.type, s.name) === undefined) continue;
+    if (spans === NO_SPANS) spans = [s.heading.start, s.contentEnd];
+    else if (s.heading.start <= spans[spans.length - 1]!) spans[spans.length - 1] = Math.max(spans[spans.length - 1]!, s.contentEnd);
+    else spans.push(s.heading.start, s.contentEnd);
   }
   let span = 0;
-  /** Offsets asked about only increase, so the span pointer only moves forward. */
-  const inOwnSection = (offset: number) => {
-    while (span < spans.length && spans[span]!.end <= offset) span++;
-    return span < spans.length && spans[span]!.start <= offset;
-  };
-  const headingLines = new Set<number>();
-  for (let i = firstAtOrAfter(doc.headings, section.contentStart, (h) => h.start); i < doc.headings.length && doc.headings[i]!.start < section.contentEnd; i++) {
-    headingLines.add(lines.positionAt(doc.headings[i]!.start).line);
-  }
-  const markers = commentMarkers(doc);
-  const startLine = lines.positionAt(section.contentStart).line;
-  const first = startLine + (section.contentStart > lineStarts[startLine]! ? 1 : 0);
-  const last = lines.positionAt(Math.max(section.contentStart, section.contentEnd - 1)).line;
-  let open = markers ? firstAtOrAfter(markers.opens, lineStarts[Math.min(first, lines.lineCount - 1)]!, (p) => p) : 0;
-  let close = markers ? firstAtOrAfter(markers.closes, lineStarts[Math.min(first, lines.lineCount - 1)]!, (p) => p) : 0;
-  let empty = true;
-  const guidance: LineSpan[] = [];
+  // The headings inside the section, [heading, headingsEnd) of doc.headings, by line: not content.
+  let heading = firstHeadingAtOrAfter(headings, contentStart);
+  let headingsEnd = heading;
+  while (headingsEnd < headings.length && headings[headingsEnd]!.start < contentEnd) headingsEnd++;
+  // The first line starting at or after contentStart. (The last is the one before contentEnd.)
+  const startLine = lines.positionAt(contentStart).line;
+  const first = startLine + (contentStart > lineStarts[startLine]! ? 1 : 0);
+  while (heading < headingsEnd && headingLines[heading]! < first - 1) heading++;
+  let previousIsHeading = heading < headingsEnd && headingLines[heading] === first - 1;
+  const commented = opens.length > 0;
+  let open = 0;
   let inComment = false;
-  for (let line = first; line <= last && line < lines.lineCount; line++) {
+  let empty = true;
+  let guidance = NO_GUIDANCE as LineSpan[];
+  for (let line = first; line < lineCount; line++) {
     const start = lineStarts[line]!;
-    if (start >= section.contentEnd) break;
-    const end = lines.lineEnd(line);
-    // Only lines with a comment marker, or inside a comment, need the comment-aware slow path.
+    if (start >= contentEnd) break;
+    // LineIndex.lineEnd, inline: the end of the line's content, before its break.
+    let end = line + 1 < lineCount ? lineStarts[line + 1]! : text.length;
+    if (end > start && line + 1 < lineCount) {
+      end--;
+      if (text.charCodeAt(end) === 10 && end > start && text.charCodeAt(end - 1) === 13) end--;
+    }
+    while (heading < headingsEnd && headingLines[heading]! < line) heading++;
+    const isHeading = heading < headingsEnd && headingLines[heading] === line;
+    const underHeading = previousIsHeading;
+    previousIsHeading = isHeading;
+    // Only a line with a comment marker, or inside a comment, needs the comment-aware slow path.
     let stripped: string | undefined;
-    if (markers) {
-      while (open < markers.opens.length && markers.opens[open]! < start) open++;
-      while (close < markers.closes.length && markers.closes[close]! < start) close++;
-      const hasMarker = (open < markers.opens.length && markers.opens[open]! + 4 <= end) || (close < markers.closes.length && markers.closes[close]! + 3 <= end);
-      if (inComment || hasMarker) {
+    if (commented) {
+      while (open < opens.length && opens[open]! < start) open++;
+      if (inComment || (open < opens.length && opens[open]! + 4 <= end)) {
         const raw = text.slice(start, end);
         stripped = stripComments(raw, inComment);
         inComment = endsInsideComment(raw, inComment);
       }
     }
-    if (inOwnSection(start) || inOwnSection(end)) continue;
-    if (headingLines.has(line) || (headingLines.has(line - 1) && SETEXT_UNDERLINE.test(text.slice(start, end)))) continue;
+    // In a nested section of the type, by the line's start or its end (offsets only increase).
+    while (span < spans.length && spans[span + 1]! <= start) span += 2;
+    if (span < spans.length && spans[span]! <= start) continue;
+    while (span < spans.length && spans[span + 1]! <= end) span += 2;
+    if (span < spans.length && spans[span]! <= end) continue;
+    if (isHeading || (underHeading && SETEXT_UNDERLINE.test(text.slice(start, end)))) continue;
     let isGuidance: boolean;
     if (stripped !== undefined) {
       if (!stripped.trim()) continue;
@@ -105,35 +149,45 @@ function computeSectionContent(doc: ParsedDocument, section: Section, type: Docu
       if (isBlank(text, start, end)) continue;
       isGuidance = end - start <= MAX_GUIDANCE_LINE && matchesGuidance(matcher, text, start, end);
     }
-    if (isGuidance) guidance.push({ start, end });
-    else empty = false;
+    if (!isGuidance) empty = false;
+    else if (guidance === NO_GUIDANCE) guidance = [{ start, end }];
+    else guidance.push({ start, end });
   }
   return { empty, guidance };
 }
 
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)\s*$/;
 
-/** Where every `<!--` and `-->` of a document is; undefined when it has none. Computed once per document. */
-function commentMarkers(doc: ParsedDocument): { opens: number[]; closes: number[] } | undefined {
-  if (markerCache.has(doc)) return markerCache.get(doc);
-  const find = (marker: string) => {
-    const found: number[] = [];
-    for (let i = doc.text.indexOf(marker); i >= 0; i = doc.text.indexOf(marker, i + 1)) found.push(i);
-    return found;
-  };
-  const opens = find('<!--');
-  const closes = find('-->');
-  const markers = opens.length + closes.length > 0 ? { opens, closes } : undefined;
-  markerCache.set(doc, markers);
-  return markers;
+const NO_SPANS: number[] = [];
+
+/** Index of the first section whose heading starts at or after `offset` (sections are in document order). */
+function firstSectionAtOrAfter(sections: readonly Section[], offset: number): number {
+  let low = 0;
+  let high = sections.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sections[mid]!.heading.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
-const markerCache = new WeakMap<ParsedDocument, { opens: number[]; closes: number[] } | undefined>();
+/** Index of the first heading starting at or after `offset` (headings are in document order). */
+function firstHeadingAtOrAfter(headings: readonly Heading[], offset: number): number {
+  let low = 0;
+  let high = headings.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (headings[mid]!.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
 
-/** A type's normalised guidance prompts, and the same grouped by first character for a quick reject. */
+/** A type's normalised guidance prompts, and the same by first character (ASCII) for a quick reject. */
 interface GuidanceMatcher {
   set: Set<string>;
-  byFirst: Map<number, string[]>;
+  byFirst: (string[] | undefined)[];
 }
 
 const matchers = new WeakMap<DocumentType, GuidanceMatcher>();
@@ -143,10 +197,10 @@ function guidanceMatcher(type: DocumentType): GuidanceMatcher {
   let matcher = matchers.get(type);
   if (!matcher) {
     const set = new Set(type.sections.filter((s) => s.guidance).map((s) => normalizeGuidance(s.guidance)));
-    const byFirst = new Map<number, string[]>();
+    const byFirst: (string[] | undefined)[] = new Array(128).fill(undefined);
     for (const prompt of set) {
       const code = prompt.charCodeAt(0);
-      byFirst.set(code, [...(byFirst.get(code) ?? []), prompt]);
+      if (code < 128) (byFirst[code] ??= []).push(prompt);
     }
     matcher = { set, byFirst };
     matchers.set(type, matcher);
@@ -167,22 +221,21 @@ function matchesGuidance(matcher: GuidanceMatcher, text: string, start: number, 
   // ^[_*]+ of what is left
   while (from < end && isEmphasisMark(text.charCodeAt(from))) from++;
   const leadEnd = from;
-  // [_*]+\s*$, not overlapping the leading run
+  // trim (the start): a trailing [_*]+\s*$ never reaches back over a character that is neither.
+  while (from < end && isWhitespace(text.charCodeAt(from))) from++;
+  if (from === end) return matcher.set.has('');
+  const first = text.charCodeAt(from);
+  // A normalised line can start with a mark again ("_ _x" -> "_x"): rare enough for the slow path.
+  if (first >= 0x80 || isEmphasisMark(first)) return matcher.set.has(normalizeGuidance(text.slice(start, end)));
+  const candidates = matcher.byFirst[lowerAscii(first)];
+  if (!candidates) return false;
+  // [_*]+\s*$, not overlapping the leading run, then trim (the end)
   let to = end;
   while (to > leadEnd && isWhitespace(text.charCodeAt(to - 1))) to--;
   let markStart = to;
   while (markStart > leadEnd && isEmphasisMark(text.charCodeAt(markStart - 1))) markStart--;
-  if (markStart === to) to = end; // no trailing run: nothing removed
-  else to = markStart;
-  // trim
-  while (from < to && isWhitespace(text.charCodeAt(from))) from++;
+  to = markStart === to ? end : markStart;
   while (to > from && isWhitespace(text.charCodeAt(to - 1))) to--;
-  if (from === to) return matcher.set.has('');
-  const first = text.charCodeAt(from);
-  // A normalised line can start with a mark again ("_ _x" -> "_x"): rare enough for the slow path.
-  if (first >= 0x80 || isEmphasisMark(first)) return matcher.set.has(normalizeGuidance(text.slice(start, end)));
-  const candidates = matcher.byFirst.get(lowerAscii(first));
-  if (!candidates) return false;
   for (const prompt of candidates) {
     const verdict = comparePrompt(prompt, text, from, to);
     if (verdict === undefined) return matcher.set.has(normalizeGuidance(text.slice(start, end)));
@@ -225,17 +278,6 @@ function isBlank(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Index of the first item whose offset is at or after `offset`, in a list sorted by offset. */
-function firstAtOrAfter<T>(items: readonly T[], offset: number, offsetOf: (item: T) => number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (offsetOf(items[mid]!) < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 function stripComments(line: string, inComment: boolean): string {
   let result = '';

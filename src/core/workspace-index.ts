@@ -1,6 +1,6 @@
 import { classify } from './classify';
 import type { ProductDocsConfig } from './config';
-import { parseDocument, type ParsedDocument } from './document';
+import { completeDocument, parseDocumentHeader, type ParsedDocument } from './document';
 import type { DocumentType } from './document-types';
 import type { Finding } from './findings';
 import { lint } from './lint';
@@ -27,9 +27,11 @@ export interface Analysis {
 
 /** Parses and lints a text once, and derives its roadmap item from the same parse. */
 export function analyze(text: string, path: string, config: ProductDocsConfig, owner?: string): Analysis {
-  const doc = parseDocument(text);
-  const classification = classify(doc, path, config);
-  if (classification.kind === 'other') return { doc, findings: [], isProductDocument: false, type: undefined, item: undefined };
+  // Classified from the front matter alone: a README or a note is never scanned for headings.
+  const header = parseDocumentHeader(text);
+  const classification = classify(header, path, config);
+  if (classification.kind === 'other') return { doc: header, findings: [], isProductDocument: false, type: undefined, item: undefined };
+  const doc = completeDocument(header);
   const findings = lint(doc, { config, path, ...(owner ? { owner } : {}) }, classification);
   const type = classification.kind === 'product' ? classification.type : undefined;
   const item = type ? roadmapItem(doc, type, path, findings.length) : undefined;

@@ -7,11 +7,13 @@
  * generated documents full of near-miss prompts, comments and odd whitespace.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { defaultConfig } from '../../src/core/config';
-import { parseDocument, type ParsedDocument, type Section } from '../../src/core/document';
+import { completeDocument, normalizeHeading, parseDocument, parseDocumentHeader, type ParsedDocument, type Section } from '../../src/core/document';
 import { builtInTypes, type DocumentType } from '../../src/core/document-types';
 import { scalarText } from '../../src/core/field-values';
 import { emptySection } from '../../src/core/rules/empty-section';
@@ -19,7 +21,12 @@ import { placeholder } from '../../src/core/rules/placeholder';
 import type { RuleContext, RuleFinding } from '../../src/core/rules/rule';
 import { normalizeGuidance, sectionContent } from '../../src/core/section-content';
 import { matchSections, sectionIndexOf } from '../../src/core/sections';
+import { LineIndex, normalizeLabel } from '../../src/core/text';
+import { analyze } from '../../src/core/workspace-index';
+import { scanHeadings } from '../../src/core/markdown/headings';
 import { generateDocuments } from '../../scripts/bench/generate';
+import { run as runCli } from '../../src/cli/main';
+import { buildTheCliWhenStale, CLI } from '../support/built-cli';
 import { markdownDocument, productDocument } from './hostile-arbitraries';
 
 const TYPES = builtInTypes();
@@ -167,6 +174,10 @@ function referenceProseRanges(text: string, from: number): { start: number; end:
   return ranges;
 }
 
+function referenceNormalizeHeading(text: string): string {
+  return normalizeLabel(text.replace(/^\s*(?:(?:\d+[.)]?)+|[A-Za-z][.)]|[IVXLCivxlc]+[.)])\s+/, '').replace(/\s*:\s*$/, ''));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The comparison
 
@@ -274,7 +285,87 @@ describe('fast paths of the engine find what the straightforward code finds', ()
     fc.assert(fc.property(guidanceDocument, (text) => assertSameAsReference(text)), { numRuns: 1500 });
   });
 
+  it('normalises heading names as the straightforward code does', () => {
+    const word = fc.constantFrom(...SECTION_TITLES, 'A', 'b', 'iv', 'IV', 'x', 'MIX', 'Non-goals', 'FAQ', 'e.g.', '2.3', '1)', 'a)', 'C:', 'K\u212a', 'İ', '\u00e9t\u00e9');
+    const gap = fc.constantFrom(' ', ' ', '  ', '\t', '\u00a0', '', '.', ')', ':', ' : ', '. ', ') ');
+    const headingText = fc.tuple(fc.constantFrom('', ' ', '\t', '1. ', 'A) ', 'iv. ', 'II) '), fc.array(fc.tuple(word, gap), { maxLength: 4 }), fc.constantFrom('', ':', ' :', ' ', '\u3000')).map(([lead, parts, end]) => lead + parts.map(([w, g]) => w + g).join('') + end);
+    fc.assert(fc.property(fc.oneof(headingText, fc.string({ maxLength: 16 })), (text) => assert.equal(normalizeHeading(text), referenceNormalizeHeading(text), JSON.stringify(text))), { numRuns: 20_000 });
+  });
+
+  it('a document read header first is the same document, whatever is asked for first', () => {
+    fc.assert(
+      fc.property(fc.oneof(productDocument, markdownDocument), fc.constantFrom('lines', 'headings', 'sections'), (text, first) => {
+        const header = parseDocumentHeader(text);
+        void header[first];
+        const full = parseDocument(text);
+        assert.deepStrictEqual(completeDocument(header), full);
+        assert.deepStrictEqual(header.headings, scanHeadings(full.text, full.frontMatter?.bodyStart ?? 0));
+        assert.deepStrictEqual(header.lines.lineStarts, new LineIndex(full.text).lineStarts);
+        // A file that is not a product document is analysed from its header; its headings are there when asked.
+        const { doc, isProductDocument } = analyze(text, 'notes/x.md', CONFIG);
+        if (!isProductDocument) assert.deepStrictEqual(doc.sections, full.sections);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('on hostile generated documents', () => {
     fc.assert(fc.property(fc.oneof(productDocument, markdownDocument), (text) => assertSameAsReference(text)), { numRuns: 600 });
+  });
+});
+
+describe('the CLI on worker threads says what it says on one thread', () => {
+  before(buildTheCliWhenStale);
+
+  it('2,100 files, with problems, unreadable, binary, too large and invalid UTF-8 ones: same output, notices, exit codes', function () {
+    this.timeout(120_000);
+    const root = mkdtempSync(join(tmpdir(), 'product-docs-threads-'));
+    try {
+      const texts = generateDocuments(2100, 9);
+      texts.forEach((text, i) => {
+        const folder = join(root, 'docs', `f${i % 37}`);
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(join(folder, `doc-${i}.md`), text);
+      });
+      writeFileSync(join(root, 'docs', 'f1', 'binary.md'), Buffer.from([0x23, 0x20, 0x00, 0x01]));
+      writeFileSync(join(root, 'docs', 'f2', 'latin1.md'), Buffer.concat([Buffer.from('---\ntype: prd\ntitle: Caf'), Buffer.from([0xe9]), Buffer.from('\n---\n# Problem\n')]));
+      writeFileSync(join(root, 'docs', 'f3', 'huge.md'), `---\ntype: prd\n---\n${'x'.repeat(1_100_000)}`);
+      writeFileSync(join(root, 'README.md'), '# Read me\n');
+      const run = (threads: string, ...args: string[]) => {
+        const result = spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PRODUCT_DOCS_THREADS: threads } });
+        return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+      };
+      for (const args of [['lint', '--format', 'json'], ['lint', 'docs', 'README.md', 'missing.md'], ['roadmap', '--format', 'json', '--today', '2026-01-01']]) {
+        const one = run('1', ...args);
+        const two = run('2', ...args);
+        assert.deepEqual(two, one, args.join(' '));
+        assert.ok(one.stdout.length > 1000, 'the run found something');
+      }
+      const notices = run('2', 'lint').stderr;
+      assert.match(notices, /skipped docs\/f1\/binary\.md: looks binary/);
+      assert.match(notices, /docs\/f2\/latin1\.md is not valid UTF-8/);
+      assert.match(notices, /skipped docs\/f3\/huge\.md: is larger than/);
+
+      // Workers that cannot start (a missing script, one that throws): the main thread does it all, at once.
+      const expected = run('1', 'lint', '--format', 'json');
+      writeFileSync(join(root, 'throws.js'), 'throw new Error("no worker today");\n');
+      const saved = process.env['PRODUCT_DOCS_THREADS'];
+      process.env['PRODUCT_DOCS_THREADS'] = '2';
+      try {
+        for (const workerScript of [join(root, 'no-such-worker.js'), join(root, 'throws.js')]) {
+          const out: string[] = [];
+          const err: string[] = [];
+          const started = Date.now();
+          const status = runCli(['lint', '--format', 'json'], { cwd: root, stdout: (t) => out.push(t), stderr: (t) => err.push(t), interactive: false, now: () => new Date(), workerScript });
+          assert.deepEqual({ status, stdout: out.join(''), stderr: err.join('') }, expected, workerScript);
+          assert.ok(Date.now() - started < 15_000, 'no wait for a worker that never started');
+        }
+      } finally {
+        if (saved === undefined) delete process.env['PRODUCT_DOCS_THREADS'];
+        else process.env['PRODUCT_DOCS_THREADS'] = saved;
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
