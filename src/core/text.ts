@@ -25,8 +25,13 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    LINE_BREAK.lastIndex = 0;
-    for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) starts.push(m.index + m[0].length);
+    if (text.indexOf('\r') < 0) {
+      // LF only, the common case: indexOf is several times faster than a regular expression.
+      for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) starts.push(lf + 1);
+    } else {
+      LINE_BREAK.lastIndex = 0;
+      for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) starts.push(m.index + m[0].length);
+    }
     this.lineStarts = starts;
   }
 

@@ -1,6 +1,6 @@
 import { classify } from './classify';
 import type { ProductDocsConfig } from './config';
-import { completeDocument, parseDocumentHeader, type ParsedDocument } from './document';
+import { parseDocumentHeader, type ParsedDocument } from './document';
 import type { DocumentType } from './document-types';
 import type { Finding } from './findings';
 import { lint } from './lint';
@@ -31,7 +31,8 @@ export function analyze(text: string, path: string, config: ProductDocsConfig, o
   const header = parseDocumentHeader(text);
   const classification = classify(header, path, config);
   if (classification.kind === 'other') return { doc: header, findings: [], isProductDocument: false, type: undefined, item: undefined };
-  const doc = completeDocument(header);
+  // Lines, headings and sections stay lazy: positions are computed only for documents with findings.
+  const doc = header;
   const findings = lint(doc, { config, path, ...(owner ? { owner } : {}) }, classification);
   const type = classification.kind === 'product' ? classification.type : undefined;
   const item = type ? roadmapItem(doc, type, path, findings.length) : undefined;
