@@ -49,8 +49,24 @@ describe('Roadmap view', () => {
     const shown = (await api.roadmap()).flatMap((g) => g.items);
     assert.ok(shown.some((i) => i.title === 'Loyalty points'));
     assert.ok(shown.every((i) => i.status === 'approved'), JSON.stringify(shown));
+    await vscode.commands.executeCommand('productDocs.roadmap.filter', { field: 'text', value: 'LOYAL' });
+    const byText = (await api.roadmap()).flatMap((g) => g.items);
+    assert.ok(byText.length >= 1 && byText.every((i) => /loyal/i.test(i.title)), JSON.stringify(byText));
     await vscode.commands.executeCommand('productDocs.roadmap.clearFilter');
     assert.ok((await api.roadmap()).flatMap((g) => g.items).length >= 3);
+  });
+
+  it('set status on a document with unsaved changes edits the buffer, keeps the changes, and does not save', async () => {
+    const uri = workspaceUri('docs', 'loyalty-points.md');
+    const onDisk = await readText(uri);
+    const editor = await vscode.window.showTextDocument(uri);
+    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\nAn unsaved note.\n'));
+    assert.equal(await vscode.commands.executeCommand<boolean>('productDocs.roadmap.setStatus', uri, 'shipped'), true);
+    assert.match(editor.document.getText(), /^status: shipped$/m);
+    assert.match(editor.document.getText(), /An unsaved note\./);
+    assert.equal(editor.document.isDirty, true);
+    assert.equal(await readText(uri), onDisk, 'the file on disk is untouched until the user saves');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('updates live when a document is added on disk', async () => {
