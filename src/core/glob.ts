@@ -54,9 +54,14 @@ export class GlobSet {
     return this.patterns.some((p) => p.test(relativePath));
   }
 
-  /** True when a folder's contents are all excluded, so a walker can skip it. */
+  /**
+   * True when a folder's contents are all excluded, so a walker can skip it: the glob names the
+   * folder itself (as .gitignore would), or matches anything at any depth below it (`drafts/**`).
+   */
   matchesFolder(relativeFolder: string): boolean {
-    return this.patterns.some((p) => p.test(relativeFolder) || p.test(`${relativeFolder}/`) || p.test(`${relativeFolder}/x/x`) && p.test(`${relativeFolder}/x`));
+    return this.patterns.some(
+      (p) => p.test(relativeFolder) || p.test(`${relativeFolder}/`) || (p.test(`${relativeFolder}/x`) && p.test(`${relativeFolder}/x/x`)),
+    );
   }
 }
 
