@@ -50,20 +50,20 @@ export function checkFieldValue(name: string, value: unknown, spec: FieldSpec): 
   if (spec.values && !spec.values.includes(text)) {
     const suggestion = closestMatch(text, spec.values);
     return {
-      message: `Unexpected ${name} "${text}", expected one of: ${spec.values.join(', ')}.${didYouMean(suggestion)}`,
+      message: `Unexpected ${name} ${quoted(text)}, expected one of: ${spec.values.join(', ')}.${didYouMean(suggestion)}`,
       ...(suggestion ? { suggestion } : {}),
     };
   }
   if (spec.kind === 'date' && !isValidIsoDate(text)) {
     const suggestion = repairDate(text);
-    return { message: `Unexpected ${name} "${text}", expected a date as YYYY-MM-DD.${didYouMean(suggestion)}`, ...(suggestion ? { suggestion } : {}) };
+    return { message: `Unexpected ${name} ${quoted(text)}, expected a date as YYYY-MM-DD.${didYouMean(suggestion)}`, ...(suggestion ? { suggestion } : {}) };
   }
   if (spec.kind === 'quarter' && !QUARTER.test(text)) {
     const suggestion = repairQuarter(text);
-    return { message: `Unexpected ${name} "${text}", expected a quarter as YYYY-Qn (e.g. 2026-Q3).${didYouMean(suggestion)}`, ...(suggestion ? { suggestion } : {}) };
+    return { message: `Unexpected ${name} ${quoted(text)}, expected a quarter as YYYY-Qn (e.g. 2026-Q3).${didYouMean(suggestion)}`, ...(suggestion ? { suggestion } : {}) };
   }
   if (spec.pattern && text.length <= MAX_PATTERN_INPUT && !new RegExp(`^(?:${spec.pattern})$`).test(text)) {
-    return { message: `Unexpected ${name} "${text}", expected a value matching ${spec.pattern}.` };
+    return { message: `Unexpected ${name} ${quoted(text)}, expected a value matching ${spec.pattern}.` };
   }
   return undefined;
 }
@@ -88,4 +88,9 @@ function repairQuarter(text: string): string | undefined {
   const quarterFirst = /^[Qq]([1-4])\s*[-/ ]?\s*(\d{4})$/.exec(t);
   if (quarterFirst) return `${quarterFirst[2]}-Q${quarterFirst[1]}`;
   return undefined;
+}
+
+/** A value as messages show it: on one line, quoted, and cut short when long. */
+function quoted(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text);
 }

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { formatReports } from '../../src/cli/formats';
 import { run, type Io } from '../../src/cli/main';
 import { buildTheCliWhenStale, CLI, REPO } from '../support/built-cli';
 
@@ -301,7 +302,10 @@ describe('product-docs CLI', () => {
       const result = cli(root, 'lint', '--format', 'github');
       assert.equal(result.stdout.split('\n').length, 2, 'one annotation, one line');
       assert.match(result.stdout, /^::error file=docs\/odd%2Cname%3Ax\.md,line=4,col=9,/);
-      assert.match(result.stdout, /::Unexpected status "50%25%0D%0Abad", expected/);
+      // The value is quoted on one line in the message; its % is escaped.
+      assert.match(result.stdout, /::Unexpected status "50%25\\r\\nbad", expected/);
+      const report = { file: 'a.md', line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error' as const, rule: 'invalid-field', message: 'one\r\ntwo 100%' };
+      assert.equal(formatReports([report], 'github', { version: '0', cwd: root }), '::error file=a.md,line=1,col=1,endLine=1,endColumn=2,title=Product Docs invalid-field::one%0D%0Atwo 100%25\n');
     });
   });
 
