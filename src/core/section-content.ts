@@ -1,6 +1,7 @@
 import type { ParsedDocument, Section } from './document';
 import type { DocumentType } from './document-types';
 import type { Heading } from './markdown/headings';
+import { endsInsideComment, stripComments } from './markdown/prose';
 import { sectionIndexOf } from './sections';
 import { normalizeLabel } from './text';
 
@@ -276,37 +277,4 @@ function isWhitespace(code: number): boolean {
 function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
   return true;
-}
-
-
-function stripComments(line: string, inComment: boolean): string {
-  let result = '';
-  let rest = line;
-  let open = inComment;
-  while (rest) {
-    if (open) {
-      const close = rest.indexOf('-->');
-      if (close < 0) return result;
-      rest = rest.slice(close + 3);
-      open = false;
-    } else {
-      const start = rest.indexOf('<!--');
-      if (start < 0) return result + rest;
-      result += rest.slice(0, start);
-      rest = rest.slice(start + 4);
-      open = true;
-    }
-  }
-  return result;
-}
-
-function endsInsideComment(line: string, inComment: boolean): boolean {
-  let open = inComment;
-  let index = 0;
-  for (;;) {
-    const next = open ? line.indexOf('-->', index) : line.indexOf('<!--', index);
-    if (next < 0) return open;
-    index = next + (open ? 3 : 4);
-    open = !open;
-  }
 }

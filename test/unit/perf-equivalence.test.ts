@@ -28,6 +28,8 @@ import { generateDocuments } from '../../scripts/bench/generate';
 import { run as runCli } from '../../src/cli/main';
 import { buildTheCliWhenStale, CLI } from '../support/built-cli';
 import { markdownDocument, productDocument } from './hostile-arbitraries';
+// Unchanged helpers are shared; the reference keeps only the per-line passes that were replaced.
+import { endsInsideComment, maskCodeSpans, proseRanges, stripComments } from '../../src/core/markdown/prose';
 
 const TYPES = builtInTypes();
 const CONFIG = defaultConfig();
@@ -55,8 +57,8 @@ function referenceContentLines(doc: ParsedDocument, section: Section, type: Docu
     const start = doc.lines.lineStarts[line]!;
     if (start >= section.contentEnd) break;
     const raw = doc.lines.lineText(line);
-    const text = referenceStripComments(raw, inComment);
-    inComment = referenceEndsInsideComment(raw, inComment);
+    const text = stripComments(raw, inComment);
+    inComment = endsInsideComment(raw, inComment);
     if (inOwnSection(start) || inOwnSection(start + raw.length)) continue;
     if (headingStarts.has(line) || (/^ {0,3}(?:=+|-+)\s*$/.test(raw) && headingStarts.has(line - 1))) continue;
     if (!text.trim()) continue;
@@ -64,38 +66,6 @@ function referenceContentLines(doc: ParsedDocument, section: Section, type: Docu
     lines.push({ start, end: doc.lines.lineEnd(line), text, isGuidance });
   }
   return lines;
-}
-
-function referenceStripComments(line: string, inComment: boolean): string {
-  let result = '';
-  let rest = line;
-  let open = inComment;
-  while (rest) {
-    if (open) {
-      const close = rest.indexOf('-->');
-      if (close < 0) return result;
-      rest = rest.slice(close + 3);
-      open = false;
-    } else {
-      const start = rest.indexOf('<!--');
-      if (start < 0) return result + rest;
-      result += rest.slice(0, start);
-      rest = rest.slice(start + 4);
-      open = true;
-    }
-  }
-  return result;
-}
-
-function referenceEndsInsideComment(line: string, inComment: boolean): boolean {
-  let open = inComment;
-  let index = 0;
-  for (;;) {
-    const next = open ? line.indexOf('-->', index) : line.indexOf('<!--', index);
-    if (next < 0) return open;
-    index = next + (open ? 3 : 4);
-    open = !open;
-  }
 }
 
 const PLACEHOLDER = /\b(?:TODO|TBD|TBC|FIXME|TKTK)\b|\{\{\s*[\w-]+\s*\}\}|\?\?\?/g;
@@ -109,8 +79,8 @@ function referencePlaceholder({ doc, type, matched }: RuleContext): RuleFinding[
       findings.push({ rule: 'placeholder', message: `Field "${name}" is still a placeholder ("${text.trim()}"): fill it in.`, range: doc.lines.rangeOf(location.valueStart, location.valueEnd) });
     }
   }
-  for (const range of referenceProseRanges(doc.text, fm?.bodyStart ?? 0)) {
-    const slice = referenceMaskCodeSpans(doc.text.slice(range.start, range.end));
+  for (const range of proseRanges(doc.text, fm?.bodyStart ?? 0)) {
+    const slice = maskCodeSpans(doc.text.slice(range.start, range.end));
     for (const m of slice.matchAll(PLACEHOLDER)) {
       const start = range.start + m.index;
       findings.push({ rule: 'placeholder', message: `Unexpected placeholder "${m[0]}": replace it with the content it stands for.`, range: doc.lines.rangeOf(start, start + m[0].length) });
@@ -126,52 +96,6 @@ function referencePlaceholder({ doc, type, matched }: RuleContext): RuleFinding[
     }
   }
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-}
-
-function referenceMaskCodeSpans(text: string): string {
-  const runs: { start: number; end: number; key: string }[] = [];
-  const token = /`+|(?:\r?\n|\r)[ \t]*(?=\r?\n|\r)/g;
-  let paragraph = 0;
-  for (const m of text.matchAll(token)) {
-    if (m[0][0] === '`') runs.push({ start: m.index, end: m.index + m[0].length, key: `${paragraph}:${m[0].length}` });
-    else paragraph++;
-  }
-  const nextSame: (number | undefined)[] = [];
-  const seen = new Map<string, number>();
-  for (let i = runs.length - 1; i >= 0; i--) {
-    nextSame[i] = seen.get(runs[i]!.key);
-    seen.set(runs[i]!.key, i);
-  }
-  let result = '';
-  let copied = 0;
-  for (let i = 0; i < runs.length; i++) {
-    const close = nextSame[i];
-    if (close === undefined) continue;
-    const { start } = runs[i]!;
-    const { end } = runs[close]!;
-    result += text.slice(copied, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ');
-    copied = end;
-    i = close;
-  }
-  return result + text.slice(copied);
-}
-
-function referenceProseRanges(text: string, from: number): { start: number; end: number }[] {
-  const ranges: { start: number; end: number }[] = [];
-  const fence = /^ {0,3}(`{3,}|~{3,})[^\r\n]*$/gm;
-  let proseStart = from;
-  fence.lastIndex = from;
-  for (let open = fence.exec(text); open; open = fence.exec(text)) {
-    ranges.push({ start: proseStart, end: open.index });
-    const marker = open[1]!;
-    const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`, 'gm');
-    close.lastIndex = open.index + open[0].length;
-    const closing = close.exec(text);
-    proseStart = closing ? closing.index + closing[0].length : text.length;
-    fence.lastIndex = proseStart;
-  }
-  ranges.push({ start: proseStart, end: text.length });
-  return ranges;
 }
 
 function referenceNormalizeHeading(text: string): string {

@@ -1,5 +1,6 @@
 import { scalarText } from '../field-values';
 import { sectionContent } from '../section-content';
+import { maskCodeSpans, proseRanges } from '../markdown/prose';
 import type { Rule, RuleFinding } from './rule';
 
 /** Markers people leave for "fill this in later". Whole words, upper case, as people write them. */
@@ -50,55 +51,3 @@ export const placeholder: Rule = {
     return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   },
 };
-
-/**
- * Blanks out inline code spans (keeping offsets): `TODO` in backticks names the marker, it is not
- * one. A span is a run of backticks closed by the next run of the same length in the same paragraph;
- * found in one pass, so a long paragraph of unmatched backticks stays linear.
- */
-function maskCodeSpans(text: string): string {
-  const runs: { start: number; end: number; key: string }[] = [];
-  const token = /`+|(?:\r?\n|\r)[ \t]*(?=\r?\n|\r)/g;
-  let paragraph = 0;
-  for (const m of text.matchAll(token)) {
-    if (m[0][0] === '`') runs.push({ start: m.index, end: m.index + m[0].length, key: `${paragraph}:${m[0].length}` });
-    else paragraph++;
-  }
-  const nextSame: (number | undefined)[] = [];
-  const seen = new Map<string, number>();
-  for (let i = runs.length - 1; i >= 0; i--) {
-    nextSame[i] = seen.get(runs[i]!.key);
-    seen.set(runs[i]!.key, i);
-  }
-  let result = '';
-  let copied = 0;
-  for (let i = 0; i < runs.length; i++) {
-    const close = nextSame[i];
-    if (close === undefined) continue;
-    const { start } = runs[i]!;
-    const { end } = runs[close]!;
-    result += text.slice(copied, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ');
-    copied = end;
-    i = close;
-  }
-  return result + text.slice(copied);
-}
-
-/** The body outside fenced code blocks, where TODO may be legitimate code. */
-function proseRanges(text: string, from: number): { start: number; end: number }[] {
-  const ranges: { start: number; end: number }[] = [];
-  const fence = /^ {0,3}(`{3,}|~{3,})[^\r\n]*$/gm;
-  let proseStart = from;
-  fence.lastIndex = from;
-  for (let open = fence.exec(text); open; open = fence.exec(text)) {
-    ranges.push({ start: proseStart, end: open.index });
-    const marker = open[1]!;
-    const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`, 'gm');
-    close.lastIndex = open.index + open[0].length;
-    const closing = close.exec(text);
-    proseStart = closing ? closing.index + closing[0].length : text.length;
-    fence.lastIndex = proseStart;
-  }
-  ranges.push({ start: proseStart, end: text.length });
-  return ranges;
-}
