@@ -1,13 +1,12 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { binaryReason, tooLargeReason } from '../core/file-limits';
 import type { ProductDocsConfig } from '../core/config';
 import { GlobSet } from '../core/glob';
 
 /** Folders never worth walking into. */
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
-/** Bytes looked at for a NUL byte, the sign of a binary file. */
-const BINARY_SNIFF_BYTES = 8192;
 const MARKDOWN = /\.md$/i;
 
 /**
@@ -124,9 +123,8 @@ export function readMarkdown(path: string, maxFileSize: number): ReadResult {
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { ok: false, reason: stats.isDirectory() ? 'is a folder' : 'is not a regular file (a pipe, socket or device)', unreadable: false };
     const size = stats.size;
-    if (size > maxFileSize) {
-      return { ok: false, reason: `is larger than the ${formatBytes(maxFileSize)} limit (${formatBytes(size)}); raise maxFileSizeKb in .product-docs.yaml to lint it`, unreadable: false };
-    }
+    const tooLarge = tooLargeReason(size, maxFileSize);
+    if (tooLarge) return { ok: false, reason: tooLarge, unreadable: false };
     const buffer = Buffer.allocUnsafe(size);
     let read = 0;
     while (read < size) {
@@ -135,7 +133,8 @@ export function readMarkdown(path: string, maxFileSize: number): ReadResult {
       read += n;
     }
     const bytes = buffer.subarray(0, read);
-    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { ok: false, reason: 'looks binary (it contains NUL bytes)', unreadable: false };
+    const binary = binaryReason(bytes);
+    if (binary) return { ok: false, reason: binary, unreadable: false };
     return { ok: true, text: bytes.toString('utf8'), validUtf8: isUtf8(bytes) };
   } catch (error) {
     return { ok: false, reason: describeError(error), unreadable: true };
@@ -160,8 +159,4 @@ export function describeError(error: unknown): string {
     default:
       return `cannot be read (${code})`;
   }
-}
-
-export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }

@@ -24,12 +24,8 @@ export class DocumentAnalyses {
   analysisOf(document: vscode.TextDocument): Analysis {
     const cached = this.cache.get(document);
     if (cached && cached.version === document.version && cached.generation === this.generation) return cached.analysis;
-    const path = vscode.workspace.asRelativePath(document.uri, false);
-    const config = this.configs.configFor(document.uri);
     const started = performance.now();
-    const text = document.getText();
-    // Above the size limit nothing is linted, in the editor as in the workspace scan.
-    const analysis = text.length > config.maxFileSize ? analyze('', path, config) : analyze(text, path, config, this.owner.current());
+    const analysis = this.analyzerFor(document)(document.getText());
     this.stats.count++;
     this.stats.longestMs = Math.max(this.stats.longestMs, performance.now() - started);
     this.cache.set(document, { version: document.version, generation: this.generation, analysis });
@@ -38,10 +34,17 @@ export class DocumentAnalyses {
 
   /** Lints any text as if it were this document's (for fix-all's rounds). */
   linterFor(document: vscode.TextDocument): (text: string) => Finding[] {
+    const analyzer = this.analyzerFor(document);
+    return (text) => analyzer(text).findings;
+  }
+
+  /** Analyses texts under the document's path, config and owner. */
+  private analyzerFor(document: vscode.TextDocument): (text: string) => Analysis {
     const path = vscode.workspace.asRelativePath(document.uri, false);
     const config = this.configs.configFor(document.uri);
     const owner = this.owner.current();
-    return (text) => (text.length > config.maxFileSize ? [] : analyze(text, path, config, owner).findings);
+    // Above the size limit nothing is linted, in the editor as in the workspace scan.
+    return (text) => (text.length > config.maxFileSize ? analyze('', path, config) : analyze(text, path, config, owner));
   }
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ProductDocsConfig } from '../core/config';
 import type { Finding } from '../core/findings';
 import type { RoadmapItem } from '../core/roadmap/items';
+import { binaryReason, tooLargeReason } from '../core/file-limits';
 import { isIncludedPath } from '../core/glob';
 import { WorkspaceIndex } from '../core/workspace-index';
 import type { ConfigService } from './config-service';
@@ -204,9 +205,11 @@ export class WorkspaceModel implements vscode.Disposable {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type & vscode.FileType.Directory) return undefined;
-      if (stat.size > config.maxFileSize) return this.skip(uri, `larger than ${Math.round(config.maxFileSize / 1024)} KB`);
+      const tooLarge = tooLargeReason(stat.size, config.maxFileSize);
+      if (tooLarge) return this.skip(uri, tooLarge);
       const bytes = await vscode.workspace.fs.readFile(uri);
-      if (bytes.subarray(0, 8192).includes(0)) return this.skip(uri, 'binary content (NUL bytes)');
+      const binary = binaryReason(bytes);
+      if (binary) return this.skip(uri, binary);
       this.skipped.delete(uri.toString());
       return new TextDecoder().decode(bytes);
     } catch {
@@ -215,7 +218,7 @@ export class WorkspaceModel implements vscode.Disposable {
   }
 
   private skip(uri: vscode.Uri, reason: string): undefined {
-    if (!this.skipped.has(uri.toString())) this.log.warn(`Skipped ${vscode.workspace.asRelativePath(uri)}: ${reason}.`);
+    if (!this.skipped.has(uri.toString())) this.log.warn(`Skipped ${vscode.workspace.asRelativePath(uri)}: it ${reason}.`);
     this.skipped.set(uri.toString(), { uri, reason });
     return undefined;
   }
