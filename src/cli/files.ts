@@ -3,7 +3,7 @@ import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realp
 import { join, relative, sep } from 'node:path';
 import { binaryReason, tooLargeReason } from '../core/file-limits';
 import type { ProductDocsConfig } from '../core/config';
-import { GlobSet } from '../core/glob';
+import { globSetOf, isIncludedPath } from '../core/glob';
 
 /** Folders never worth walking into. */
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
@@ -34,15 +34,10 @@ export function toPosix(path: string): string {
 
 /** The include and exclude globs of a config, applied to paths relative to its workspace root. */
 export function folderRules(workspaceRoot: string, config: ProductDocsConfig): FolderRules {
-  const include = new GlobSet(config.include);
-  const exclude = new GlobSet(config.exclude);
   const rel = (path: string) => toPosix(relative(workspaceRoot, path));
   return {
-    wantsFile: (path) => {
-      const file = rel(path);
-      return include.matches(file) && !exclude.matches(file);
-    },
-    skipsFolder: (path) => exclude.matchesFolder(rel(path)),
+    wantsFile: (path) => isIncludedPath(rel(path), config),
+    skipsFolder: (path) => globSetOf(config.exclude).matchesFolder(rel(path)),
   };
 }
 

@@ -2,7 +2,7 @@ import type { ProductDocsConfig } from './config';
 import type { ParsedDocument } from './document';
 import type { DocumentType } from './document-types';
 import { MAX_FRONT_MATTER_LENGTH } from './front-matter';
-import { GlobSet } from './glob';
+import { globSetOf } from './glob';
 
 /** What a markdown file is to Product Docs. */
 export type Classification =
@@ -28,7 +28,7 @@ export function classify(doc: ParsedDocument, relativePath: string | undefined, 
     return looksLikeProductDoc || nearType(config, name) ? { kind: 'unknown-type', typeName: name } : { kind: 'other' };
   }
   if (relativePath !== undefined) {
-    const type = config.types.find((t) => t.files.length > 0 && new GlobSet(t.files).matches(relativePath));
+    const type = config.types.find((t) => t.files.length > 0 && globSetOf(t.files).matches(relativePath));
     if (type) return { kind: 'product', type };
   }
   return { kind: 'other' };

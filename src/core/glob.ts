@@ -65,16 +65,16 @@ export class GlobSet {
   }
 }
 
-const filters = new WeakMap<object, (relativePath: string) => boolean>();
+const compiled = new WeakMap<readonly string[], GlobSet>();
+
+/** The GlobSet of a list of globs, compiled once per list (configs are long-lived; files are many). */
+export function globSetOf(globs: readonly string[]): GlobSet {
+  let set = compiled.get(globs);
+  if (!set) compiled.set(globs, (set = new GlobSet(globs)));
+  return set;
+}
 
 /** Whether a workspace-relative path is looked at under a config's `include` and `exclude` globs. */
 export function isIncludedPath(relativePath: string, config: { include: string[]; exclude: string[] }): boolean {
-  let filter = filters.get(config);
-  if (!filter) {
-    const include = new GlobSet(config.include);
-    const exclude = new GlobSet(config.exclude);
-    filter = (path) => include.matches(path) && !exclude.matches(path);
-    filters.set(config, filter);
-  }
-  return filter(relativePath);
+  return globSetOf(config.include).matches(relativePath) && !globSetOf(config.exclude).matches(relativePath);
 }
