@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { GROUPINGS, type Grouping } from '../core/config';
-import { parseDocument } from '../core/document';
 import { setFieldEdit } from '../core/edits';
 import { EXPORT_FORMATS, roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaid, type ExportFormat } from '../core/roadmap/export';
 import { toTextEdit } from './convert';
@@ -91,13 +90,13 @@ async function setStatus(analyses: DocumentAnalyses, model: WorkspaceModel, targ
   const wasOpen = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
   const document = await vscode.workspace.openTextDocument(uri);
   const wasDirty = document.isDirty;
-  const { type } = analyses.analysisOf(document);
+  // The analysis of this very version: its parse is what the edit is computed from.
+  const { type, doc: current } = analyses.analysisOf(document);
   if (!type) {
     void vscode.window.showWarningMessage(`Product Docs: ${vscode.workspace.asRelativePath(uri)} is not a product document (no known "type:").`);
     return false;
   }
   const version = document.version;
-  const current = parseDocument(document.getText());
   const statuses = type.fields['status']?.values ?? [];
   const chosen = status ?? (await vscode.window.showQuickPick(
     statuses.map((s) => ({ label: s, description: s === current.frontMatter?.data['status'] ? 'current' : '' })),
