@@ -10,7 +10,7 @@ import { isValidIsoDate } from '../core/field-values';
 import { EXPORT_FORMATS, itemsAsJson, roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaid } from '../core/roadmap/export';
 import { groupItems, sortItems } from '../core/roadmap/grouping';
 import { isOverdue, type RoadmapItem } from '../core/roadmap/items';
-import { fillTemplate, renderDocument, slugify } from '../core/templates';
+import { renderNewDocument, slugify, workspaceTemplatePath } from '../core/templates';
 import { analyze } from '../core/workspace-index';
 import { choice, parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
 import { WorkspaceLocator, type LocatedProblem, type Workspace } from './config-loader';
@@ -414,7 +414,7 @@ function newCommand(args: ParsedArgs, io: Io): number {
   const dir = dirOption === undefined ? resolve(workspace.root, workspace.config.docsFolder) : resolve(io.cwd, dirOption);
   const file = join(dir, `${slugify(title)}.md`);
   const values = { title, owner: stringOption(args, 'owner') ?? gitUserName(io.cwd), date: localDate(io.now()) };
-  const templateFile = join(workspace.root, '.product-docs', 'templates', `${type.id}.md`);
+  const templateFile = join(workspace.root, ...workspaceTemplatePath(type.id));
   let template: string | undefined;
   try {
     template = readFileSync(templateFile, 'utf8');
@@ -424,7 +424,7 @@ function newCommand(args: ParsedArgs, io: Io): number {
       return 1;
     }
   }
-  const text = template === undefined ? renderDocument(type, values) : fillTemplate(template, values);
+  const text = renderNewDocument(type, values, template);
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, text, { flag: 'wx' });

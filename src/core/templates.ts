@@ -84,3 +84,13 @@ function frontMatterEnd(text: string): number {
   const m = /^---[^\r\n]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
   return m ? m[0].length : 0;
 }
+
+/** Where a workspace keeps its own template for a type: path segments under the workspace root. */
+export function workspaceTemplatePath(typeId: string): string[] {
+  return ['.product-docs', 'templates', `${typeId}.md`];
+}
+
+/** A new document: the workspace's own template filled in when it has one, else the built-in template. */
+export function renderNewDocument(type: DocumentType, values: TemplateValues, workspaceTemplate: string | undefined): string {
+  return workspaceTemplate === undefined ? renderDocument(type, values) : fillTemplate(workspaceTemplate, values);
+}

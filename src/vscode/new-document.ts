@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { findType } from '../core/classify';
 import type { DocumentType } from '../core/document-types';
 import { documentAsSnippet } from '../core/snippets';
-import { fillTemplate, renderDocument, slugify, type TemplateValues } from '../core/templates';
+import { renderNewDocument, slugify, workspaceTemplatePath, type TemplateValues } from '../core/templates';
 import type { ConfigService } from './config-service';
 import type { OwnerName } from './owner';
 
@@ -116,10 +116,11 @@ async function freeFileName(folder: vscode.Uri, slug: string): Promise<vscode.Ur
 
 /** The workspace's own template for the type when it has one, else the built-in one. */
 async function renderFor(folder: vscode.WorkspaceFolder, type: DocumentType, values: TemplateValues): Promise<string> {
-  const templateUri = vscode.Uri.joinPath(folder.uri, '.product-docs', 'templates', `${type.id}.md`);
+  let template: string | undefined;
   try {
-    return fillTemplate(new TextDecoder().decode(await vscode.workspace.fs.readFile(templateUri)), values);
+    template = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, ...workspaceTemplatePath(type.id))));
   } catch {
-    return renderDocument(type, values);
+    template = undefined; // none: the built-in template
   }
+  return renderNewDocument(type, values, template);
 }

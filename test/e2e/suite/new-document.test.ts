@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, productDocs, readText, waitFor, workspaceUri } from './helpers';
+import { closeAllEditors, productDocs, readText, waitFor, workspaceUri, writeText } from './helpers';
 import { takeScreenshot } from './screenshot';
 
 describe('New document commands', () => {
@@ -44,6 +44,20 @@ describe('New document commands', () => {
     assert.equal(selected, '_What problem are we solving, for whom, and how do we know it matters?_');
     assert.equal(editor.document.isDirty, false, 'the new document should be saved');
     await takeScreenshot('new-document');
+  });
+
+  it("uses the workspace's own template from .product-docs/templates/<type>.md", async () => {
+    const template = workspaceUri('.product-docs', 'templates', 'prd.md');
+    await writeText(template, '---\ntype: prd\ntitle: {{title}}\nstatus: draft\nowner: {{owner}}\ncreated: {{date}}\n---\n\n# {{title}} ({{slug}})\n\n## Problem\n\nOur own template.\n');
+    try {
+      const uri = (await vscode.commands.executeCommand<vscode.Uri>('productDocs.newPrd', { title: 'From: our template' }))!;
+      const text = await readText(uri);
+      assert.match(text, /^title: "From: our template"$/m, 'a title with a colon stays valid YAML');
+      assert.match(text, /^# From: our template \(from-our-template\)$/m);
+      assert.match(text, /Our own template\./);
+    } finally {
+      await vscode.workspace.fs.delete(template);
+    }
   });
 
   it('productDocs.newDocument writes into the folder it was started from', async () => {
