@@ -9,7 +9,7 @@ import { configTemplate } from '../core/config-template';
 import { isValidIsoDate } from '../core/field-values';
 import { EXPORT_FORMATS, itemsAsJson, roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaid } from '../core/roadmap/export';
 import { groupItems, sortItems } from '../core/roadmap/grouping';
-import { isOverdue, type RoadmapItem } from '../core/roadmap/items';
+import { isOverdue, type LintedItem } from '../core/roadmap/items';
 import { renderNewDocument, slugify, workspaceTemplatePath } from '../core/templates';
 import { analyze } from '../core/workspace-index';
 import { choice, parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
@@ -162,7 +162,7 @@ function locatorFor(args: ParsedArgs, io: Io): WorkspaceLocator {
 
 interface Analysed {
   reports: Report[];
-  items: RoadmapItem[];
+  items: LintedItem[];
   /** A path was missing or a file could not be read: the result does not cover everything asked. */
   incomplete: boolean;
 }
@@ -170,7 +170,7 @@ interface Analysed {
 /** Walks the paths, reads and analyses every markdown file once, for lint and roadmap alike. */
 function analysePaths(paths: readonly string[], locator: WorkspaceLocator, io: Io, fix = false): Analysed {
   const reports: Report[] = [];
-  const items: RoadmapItem[] = [];
+  const items: LintedItem[] = [];
   const progress = progressLine(io);
   let incomplete = false;
   const skip = ({ path, reason, unreadable }: Skipped) => {
@@ -241,7 +241,7 @@ function analysePaths(paths: readonly string[], locator: WorkspaceLocator, io: I
 /** What one file gave: its findings as reports, its roadmap item, and notices for stderr. */
 interface FileOutcome {
   reports: Report[];
-  item: RoadmapItem | undefined;
+  item: LintedItem | undefined;
   /** Lines for stderr (skipped, not UTF-8, fixed), in order. */
   notices: string[];
   /** The file could not be read (an I/O failure): the run is incomplete. */
@@ -279,7 +279,7 @@ function fileAnalyser(setup: AnalysisSetup, files: readonly string[], locator = 
     }
     return {
       reports: analysis.findings.map((finding) => toReport(display, finding)),
-      item: analysis.item && { ...analysis.item, file: display },
+      item: analysis.item && { ...analysis.item, file: display, problems: analysis.findings.length },
       notices,
       unreadable: false,
     };
@@ -368,7 +368,7 @@ function roadmapCommand(args: ParsedArgs, io: Io): number {
   return incomplete ? 2 : 0;
 }
 
-function renderRoadmap(format: (typeof ROADMAP_FORMATS)[number], items: RoadmapItem[], groupBy: Grouping, config: ProductDocsConfig, today: string): string {
+function renderRoadmap(format: (typeof ROADMAP_FORMATS)[number], items: LintedItem[], groupBy: Grouping, config: ProductDocsConfig, today: string): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(itemsAsJson(sortItems(items), today), null, 2)}\n`;
@@ -383,7 +383,7 @@ function renderRoadmap(format: (typeof ROADMAP_FORMATS)[number], items: RoadmapI
   }
 }
 
-function roadmapAsText(items: RoadmapItem[], groupBy: Grouping, today: string, config: ProductDocsConfig): string {
+function roadmapAsText(items: LintedItem[], groupBy: Grouping, today: string, config: ProductDocsConfig): string {
   if (items.length === 0) return 'No roadmap items: no product document with a "status" was found.\n';
   const lines: string[] = [];
   for (const group of groupItems(items, groupBy, config)) {

@@ -303,7 +303,7 @@ const FLOW_PLAIN_STOP = new Set([...':#[]{}"\''].map((ch) => ch.charCodeAt(0)));
 
 /** A plain scalar as the YAML 1.2 core schema reads it (the tests of `yaml`'s core tags, in its order). */
 function resolvePlain(text: string): unknown {
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
+  if (text.length <= 4 && /^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
   const c = text.charCodeAt(0);
   if (c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46) return /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text) ? c === 0x74 || c === 0x54 : text;
   // Every number below starts with a digit, a sign or a dot, and has a sign only at its start or

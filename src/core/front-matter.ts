@@ -47,6 +47,8 @@ const OPENING_FENCE = /^(---|\+\+\+)[ \t]*([A-Za-z0-9_-]*)[ \t]*(\r\n|\r|\n|$)/;
  * the core schema: no tags construct objects and nothing is ever evaluated.
  */
 export function parseFrontMatter(text: string): FrontMatter | undefined {
+  const first = text.charCodeAt(0);
+  if (first !== 0x2d && first !== 0x2b) return undefined; // most READMEs: no regular expression run
   const opening = OPENING_FENCE.exec(text);
   if (!opening) return undefined;
   const fence = opening[1]!;
@@ -55,28 +57,25 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
   if (opening[3] === '') return undefined;
   const contentStart = opening[0].length;
   const closing = findClosingFence(text, contentStart, fence);
-  const problems: FrontMatterProblem[] = [];
-  const base = {
+  // One object shape for every front matter, closed or not.
+  const frontMatter: FrontMatter = {
     start: 0,
+    end: closing ? closing.lineEnd : fence.length,
     contentStart,
+    contentEnd: closing ? closing.start : text.length,
+    bodyStart: closing ? closing.next : contentStart,
     language,
-    data: {} as Record<string, unknown>,
-    fields: new Map<string, FieldLocation>(),
-    problems,
+    closed: closing !== undefined,
+    data: {},
+    fields: new Map(),
+    problems: [],
   };
   if (!closing) {
-    problems.push({ message: `Front matter is not closed: add a line "${fence}" after the last field.`, start: 0, end: fence.length });
-    return { ...base, end: fence.length, contentEnd: text.length, bodyStart: contentStart, closed: false };
+    frontMatter.problems.push({ message: `Front matter is not closed: add a line "${fence}" after the last field.`, start: 0, end: fence.length });
+    return frontMatter;
   }
-  const frontMatter: FrontMatter = {
-    ...base,
-    end: closing.lineEnd,
-    contentEnd: closing.start,
-    bodyStart: closing.next,
-    closed: true,
-  };
   if (!isYamlLanguage(language)) {
-    problems.push({
+    frontMatter.problems.push({
       message: `Front matter in "${language}" is not supported and was not read: only YAML front matter is (code in front matter is never run).`,
       start: 0,
       end: opening[0].trimEnd().length,
@@ -92,20 +91,54 @@ export function isYamlLanguage(language: string): boolean {
   return /^ya?ml$/i.test(language);
 }
 
-function findClosingFence(text: string, from: number, fence: string): { start: number; lineEnd: number; next: number } | undefined {
-  const closers = fence === '---' ? ['---', '...'] : [fence];
+interface ClosingFence {
+  start: number;
+  lineEnd: number;
+  next: number;
+}
+
+function findClosingFence(text: string, from: number, fence: string): ClosingFence | undefined {
+  const closing = findClosingFenceLf(text, from, fence);
+  // Without a CR before it, LF is the only line break there and the LF-only search is exact; a CR
+  // (CRLF, or a lone CR that breaks a line by itself) sends it to the search that knows every break.
+  if (closing && text.lastIndexOf('\r', closing.next) < from) return closing;
+  return findClosingFenceAnyBreak(text, from, fence);
+}
+
+/** The closing fence, taking only LF as a line break. */
+function findClosingFenceLf(text: string, from: number, fence: string): ClosingFence | undefined {
+  for (let lineStart = from; ; ) {
+    const lf = text.indexOf('\n', lineStart);
+    const lineEnd = lf < 0 ? text.length : lf;
+    if (isClosingFence(text, lineStart, lineEnd, fence)) return { start: lineStart, lineEnd, next: lf < 0 ? lineEnd : lf + 1 };
+    if (lf < 0) return undefined;
+    lineStart = lf + 1;
+  }
+}
+
+function findClosingFenceAnyBreak(text: string, from: number, fence: string): ClosingFence | undefined {
   // Line breaks found natively and lines compared in place: a 50 MB front matter is scanned, not copied.
   const lineBreak = /\r\n|\r|\n/g;
   lineBreak.lastIndex = from;
   for (let lineStart = from; ; ) {
     const m = lineBreak.exec(text);
     const lineEnd = m ? m.index : text.length;
-    if (closers.some((closer) => text.startsWith(closer, lineStart)) && /^\s*$/.test(text.slice(lineStart + 3, lineEnd))) {
-      return { start: lineStart, lineEnd, next: m ? lineEnd + m[0].length : lineEnd };
-    }
+    if (isClosingFence(text, lineStart, lineEnd, fence)) return { start: lineStart, lineEnd, next: m ? lineEnd + m[0].length : lineEnd };
     if (!m) return undefined;
     lineStart = lineEnd + m[0].length;
   }
+}
+
+/** `---` or `...` (or `+++` after `+++`), then only white space, on the line text[lineStart, lineEnd). */
+function isClosingFence(text: string, lineStart: number, lineEnd: number, fence: string): boolean {
+  const c = text.charCodeAt(lineStart);
+  if (c !== fence.charCodeAt(0) && !(fence === '---' && c === 0x2e)) return false;
+  if (text.charCodeAt(lineStart + 1) !== c || text.charCodeAt(lineStart + 2) !== c) return false;
+  for (let i = lineStart + 3; i < lineEnd; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x20 && code !== 0x09) return /^\s*$/.test(text.slice(i, lineEnd)); // rare: other white space, or text
+  }
+  return true;
 }
 
 function readYaml(text: string, frontMatter: FrontMatter): void {

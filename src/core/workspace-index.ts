@@ -1,4 +1,4 @@
-import { classify } from './classify';
+import { classify, type Classification } from './classify';
 import type { ProductDocsConfig } from './config';
 import { parseDocumentHeader, type ParsedDocument } from './document';
 import type { DocumentType } from './document-types';
@@ -6,45 +6,60 @@ import type { Finding } from './findings';
 import { lint } from './lint';
 import { roadmapItem, type RoadmapItem } from './roadmap/items';
 
-/** What the index knows about one file. */
-export interface IndexedFile {
-  /** Hash of the text it was computed from: an unchanged text is not parsed again. */
-  hash: number;
-  isProductDocument: boolean;
-  findings: Finding[];
-  item: RoadmapItem | undefined;
-}
-
-/** The result of analysing one text: everything the roadmap and diagnostics need. */
-export interface Analysis {
+/** What a text's front matter alone says: whether it is a product document, and its roadmap item. */
+export interface Header {
+  /** Lines, headings and sections are computed on first use. */
   doc: ParsedDocument;
-  findings: Finding[];
+  classification: Classification;
   isProductDocument: boolean;
   /** The document's type, when it names a known one. */
   type: DocumentType | undefined;
   item: RoadmapItem | undefined;
 }
 
-/** Parses and lints a text once, and derives its roadmap item from the same parse. */
-export function analyze(text: string, path: string, config: ProductDocsConfig, owner?: string): Analysis {
-  // Classified from the front matter alone: a README or a note is never scanned for headings.
-  const header = parseDocumentHeader(text);
-  const classification = classify(header, path, config);
-  if (classification.kind === 'other') return { doc: header, findings: [], isProductDocument: false, type: undefined, item: undefined };
-  // Lines, headings and sections stay lazy: positions are computed only for documents with findings.
-  const doc = header;
-  const findings = lint(doc, { config, path, ...(owner ? { owner } : {}) }, classification);
+/** The header and the lint findings of one text: everything the roadmap and diagnostics need. */
+export interface Analysis extends Header {
+  findings: Finding[];
+}
+
+/** Reads what the roadmap needs (front matter, and headings only for an item without a title). */
+export function readHeader(text: string, path: string, config: ProductDocsConfig): Header {
+  const doc = parseDocumentHeader(text);
+  const classification = classify(doc, path, config);
   const type = classification.kind === 'product' ? classification.type : undefined;
-  const item = type ? roadmapItem(doc, type, path, findings.length) : undefined;
-  return { doc, findings, isProductDocument: true, type, item };
+  return { doc, classification, isProductDocument: classification.kind !== 'other', type, item: type && roadmapItem(doc, type, path) };
+}
+
+/** Reads the header and lints a text once. A README or a note is never scanned for headings. */
+export function analyze(text: string, path: string, config: ProductDocsConfig, owner?: string): Analysis {
+  const header = readHeader(text, path, config);
+  if (!header.isProductDocument) return { ...header, findings: [] };
+  // Lines, headings and sections stay lazy: positions are computed only for documents with findings.
+  return { ...header, findings: lint(header.doc, { config, path, ...(owner ? { owner } : {}) }, header.classification) };
+}
+
+/** What the index knows about one file. */
+export interface IndexedFile {
+  /** The text it was read from: an unchanged text is not read again, and it is linted from this. */
+  readonly text: string;
+  readonly path: string;
+  readonly isProductDocument: boolean;
+  readonly item: RoadmapItem | undefined;
+}
+
+interface Entry extends IndexedFile {
+  /** Linted when first asked for, and kept until the text changes. */
+  findings: Finding[] | undefined;
 }
 
 /**
- * Findings and roadmap items for every file of a workspace, updated one file at a time. Pure: the
- * editor and the CLI feed it texts; it never reads a file itself.
+ * Roadmap items and findings for every file of a workspace, updated one file at a time. A file's
+ * roadmap item comes from its front matter when the file is fed; it is linted only when its findings
+ * are first asked for, so the roadmap of a large workspace is ready as soon as its files are read.
+ * Pure: the editor and the CLI feed it texts; it never reads a file itself.
  */
 export class WorkspaceIndex {
-  private readonly files = new Map<string, IndexedFile>();
+  private readonly files = new Map<string, Entry>();
 
   constructor(private config: ProductDocsConfig) {}
 
@@ -59,17 +74,17 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Analyses `text` under `key` (a URI, say); `path` is the workspace-relative path that `files`
-   * globs and roadmap items use. Returns false when nothing changed (same text as before).
+   * Reads `text` under `key` (a URI, say); `path` is the workspace-relative path that `files`
+   * globs and roadmap items use. Returns false when nothing changed (same text and path as before).
    * `analysis`, when given, supplies the analysis of exactly this text under the same config.
    */
   update(key: string, text: string, path = key, analysis?: () => Analysis): boolean {
-    const hash = hashText(text);
     const previous = this.files.get(key);
-    if (previous && previous.hash === hash) return false;
+    if (previous && previous.text === text && previous.path === path) return false;
     // A caller that already analysed this text (the editor, for an open document) passes it in.
-    const { findings, isProductDocument, item } = analysis ? analysis() : analyze(text, path, this.config);
-    this.files.set(key, { hash, findings, isProductDocument, item });
+    const known = analysis?.();
+    const { isProductDocument, item } = known ?? readHeader(text, path, this.config);
+    this.files.set(key, { text, path, isProductDocument, item, findings: known?.findings });
     return true;
   }
 
@@ -81,6 +96,19 @@ export class WorkspaceIndex {
     return this.files.get(key);
   }
 
+  /** The file's lint findings (linted now if they were not yet); undefined for an unknown key. */
+  findings(key: string): Finding[] | undefined {
+    const entry = this.files.get(key);
+    if (!entry) return undefined;
+    entry.findings ??= entry.isProductDocument ? analyze(entry.text, entry.path, this.config).findings : [];
+    return entry.findings;
+  }
+
+  /** The findings if the file was linted already, without linting it. */
+  lintedFindings(key: string): Finding[] | undefined {
+    return this.files.get(key)?.findings;
+  }
+
   items(): RoadmapItem[] {
     const items: RoadmapItem[] = [];
     for (const file of this.files.values()) if (file.item) items.push(file.item);
@@ -90,11 +118,4 @@ export class WorkspaceIndex {
   entries(): IterableIterator<[string, IndexedFile]> {
     return this.files.entries();
   }
-}
-
-/** FNV-1a over UTF-16 code units with the length mixed in: a cheap "has this text changed". */
-export function hashText(text: string): number {
-  let hash = 0x811c9dc5 ^ text.length;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
 }

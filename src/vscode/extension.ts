@@ -15,8 +15,8 @@ import { WorkspaceModel } from './workspace-model';
 /** What activate() returns: a read-only view for tests and for other extensions. */
 export interface ProductDocsApi {
   /** The roadmap as the view shows it now (grouping and filter applied). */
-  roadmap(): Promise<{ label: string; items: { title: string; status: string; uri: string }[] }[]>;
-  /** Resolves once queued file changes are applied to the roadmap model. */
+  roadmap(): Promise<{ label: string; items: { title: string; status: string; uri: string; problems: number | undefined }[] }[]>;
+  /** Resolves once queued file changes are applied to the roadmap model and its documents are linted. */
   settled(): Promise<void>;
   /** Fires after each roadmap model update (a burst of file changes should make few). */
   onDidUpdate: vscode.Event<void>;
@@ -67,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): ProductDocsApi {
       const groups = await tree.getChildren();
       return groups.flatMap((node) =>
         node.kind === 'group'
-          ? [{ label: node.group.label, items: node.members.map(({ item, uri }) => ({ title: item.title, status: item.status, uri: uri.toString() })) }]
+          ? [{ label: node.group.label, items: node.members.map(({ item, uri }) => ({ title: item.title, status: item.status, uri: uri.toString(), problems: model.lintedProblemsOf(uri) })) }]
           : [],
       );
     },
@@ -75,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): ProductDocsApi {
       await configLoaded;
       await model.ensureScanned();
       await model.flush();
+      await model.lintSettled();
     },
   };
 }

@@ -44,7 +44,7 @@ export function registerRoadmapCommands(tree: RoadmapTree, model: WorkspaceModel
         { title: 'Export the roadmap as' },
       ))?.format;
       if (!chosen || !(EXPORT_FORMATS as readonly string[]).includes(chosen)) return undefined;
-      const items = tree.visibleItems().map((entry) => entry.item);
+      const items = tree.visibleItems().map(({ item, uri }) => ({ ...item, problems: model.problemsOf(uri) }));
       const today = new Date().toISOString().slice(0, 10);
       const content =
         chosen === 'csv' ? roadmapAsCsv(items, today) : chosen === 'mermaid' ? roadmapAsMermaid(items, tree.groupBy, tree.config()) : roadmapAsMarkdown(items, tree.groupBy, tree.config(), today);

@@ -39,7 +39,9 @@ export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode
     private readonly configs: ConfigService,
     private readonly state: vscode.Memento,
   ) {
-    this.subscriptions = [this.changed, model.onDidChange(() => this.changed.fire(undefined))];
+    const refresh = () => this.changed.fire(undefined);
+    // Items appear as soon as the files are read; their problem counts follow once linted.
+    this.subscriptions = [this.changed, model.onDidChange(refresh), model.onDidLint(refresh)];
   }
 
   get groupBy(): Grouping {
@@ -101,12 +103,13 @@ export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode
     const item = new vscode.TreeItem(roadmapItem.title, vscode.TreeItemCollapsibleState.None);
     item.id = `item:${uri.toString()}`;
     item.resourceUri = uri;
-    const marks = [overdue ? '⏰ overdue' : '', roadmapItem.problems ? `⚠ ${roadmapItem.problems}` : ''].filter(Boolean);
+    const problems = this.model.lintedProblemsOf(uri);
+    const marks = [overdue ? '⏰ overdue' : '', problems ? `⚠ ${problems}` : ''].filter(Boolean);
     const details = [roadmapItem.owner, roadmapItem.quarter, roadmapItem.priority, this.groupBy === 'status' ? '' : roadmapItem.status].filter(Boolean);
     item.description = [...marks, details.join(' · ')].filter(Boolean).join('  ');
     const [icon, color] = overdue ? ['warning', 'list.warningForeground'] : (STATUS_ICONS[roadmapItem.status] ?? ['circle-outline', 'descriptionForeground']);
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
-    item.tooltip = tooltip(roadmapItem, overdue);
+    item.tooltip = tooltip(roadmapItem, overdue, problems);
     item.contextValue = 'roadmapItem';
     item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
     return item;
@@ -127,7 +130,7 @@ function matchesFilter(item: RoadmapItem, filter: RoadmapFilter): boolean {
   return [item.title, item.owner, item.theme, item.id, item.file, item.status, item.quarter].some((v) => v?.toLowerCase().includes(needle));
 }
 
-function tooltip(item: RoadmapItem, overdue: boolean): vscode.MarkdownString {
+function tooltip(item: RoadmapItem, overdue: boolean, problems: number | undefined): vscode.MarkdownString {
   const rows: [string, string | undefined][] = [
     ['Type', item.type],
     ['Status', item.status],
@@ -138,7 +141,7 @@ function tooltip(item: RoadmapItem, overdue: boolean): vscode.MarkdownString {
     ['Theme', item.theme],
     ['Id', item.id],
     ['Depends on', item.dependsOn.length ? item.dependsOn.join(', ') : undefined],
-    ['Problems', String(item.problems)],
+    ['Problems', problems === undefined ? 'being checked' : String(problems)],
     ['File', item.file],
   ];
   const md = new vscode.MarkdownString();

@@ -12,6 +12,8 @@ import type { DocumentAnalyses } from './document-analysis';
 const COALESCE_MS = 150;
 /** Files read between yields to the extension host while scanning. */
 const SCAN_BATCH = 200;
+/** Documents linted between yields when problem counts are filled in after an update. */
+const LINT_BATCH = 100;
 const MARKDOWN_GLOB = '**/*.{md,MD,markdown}';
 const ALWAYS_EXCLUDED = '{**/node_modules/**,**/.git/**}';
 
@@ -42,9 +44,13 @@ export class WorkspaceModel implements vscode.Disposable {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private scanning: Promise<void> | undefined;
   private scanGeneration = 0;
+  private readonly linted = new vscode.EventEmitter<void>();
+  private linting: Promise<void> | undefined;
   readonly skipped = new Map<string, SkippedFile>();
-  /** Fires after the items or findings changed. */
+  /** Fires after the items changed (their findings may not be linted yet). */
   readonly onDidChange = this.changed.event;
+  /** Fires after findings were linted in the background, following an update. */
+  readonly onDidLint = this.linted.event;
 
   constructor(
     private readonly configs: ConfigService,
@@ -59,6 +65,7 @@ export class WorkspaceModel implements vscode.Disposable {
       if (!isMarkdownPath(uri) && !/\/(node_modules|\.git)(\/|$)/.test(uri.path)) this.queue(uri, 'folder');
     };
     this.disposables.push(
+      this.linted,
       watcher,
       folders,
       folders.onDidCreate(onFolderEvent),
@@ -101,14 +108,56 @@ export class WorkspaceModel implements vscode.Disposable {
     return result;
   }
 
-  /** Findings of every product document: for the Problems panel's workspace-wide mode. */
+  /** Findings of every product document (linted now where needed): for the Problems panel's workspace-wide mode. */
   *findings(): Generator<[vscode.Uri, Finding[]]> {
     for (const index of this.indexes.values()) {
       for (const [key, file] of index.entries()) {
         const uri = this.uris.get(key);
-        if (uri && file.isProductDocument) yield [uri, file.findings];
+        if (uri && file.isProductDocument) yield [uri, index.findings(key)!];
       }
     }
+  }
+
+  /** How many findings a document has, linting it now if needed. */
+  problemsOf(uri: vscode.Uri): number {
+    return this.indexes.get(folderKey(uri))?.findings(uri.toString())?.length ?? 0;
+  }
+
+  /** How many findings a document has if it was linted already; undefined while it waits. */
+  lintedProblemsOf(uri: vscode.Uri): number | undefined {
+    return this.indexes.get(folderKey(uri))?.lintedFindings(uri.toString())?.length;
+  }
+
+  /**
+   * Lints, a batch at a time between yields to the extension host, every product document whose
+   * findings were not asked for yet; fires onDidLint when done. The roadmap is shown before this.
+   */
+  private lintInBackground(): Promise<void> {
+    // `finally` runs after the assignment, even when there was nothing to lint.
+    this.linting ??= this.lintWaiting().finally(() => (this.linting = undefined));
+    return this.linting;
+  }
+
+  private async lintWaiting(): Promise<void> {
+    let any = false;
+    for (;;) {
+      const waiting: [WorkspaceIndex, string][] = [];
+      for (const index of this.indexes.values()) {
+        for (const [key, file] of index.entries()) if (file.isProductDocument && !index.lintedFindings(key)) waiting.push([index, key]);
+      }
+      if (waiting.length === 0) break;
+      for (let i = 0; i < waiting.length; i += LINT_BATCH) {
+        for (const [index, key] of waiting.slice(i, i + LINT_BATCH)) index.findings(key);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      any = true;
+    }
+    if (any) this.linted.fire();
+  }
+
+  /** Resolves when the findings of every indexed document are known. */
+  async lintSettled(): Promise<void> {
+    await this.lintInBackground();
   }
 
   /** Applies queued changes now instead of after the coalescing delay (used by commands and tests). */
@@ -126,7 +175,10 @@ export class WorkspaceModel implements vscode.Disposable {
       const changed = await Promise.all(uris.slice(i, i + SCAN_BATCH).map((uri) => this.refresh(uri)));
       anyChanged = changed.includes(true) || anyChanged;
     }
-    if (anyChanged) this.changed.fire();
+    if (anyChanged) {
+      this.changed.fire();
+      void this.lintInBackground();
+    }
   }
 
   /** Markdown files in created folders (found on disk) and in deleted ones (known to the index). */
@@ -173,6 +225,7 @@ export class WorkspaceModel implements vscode.Disposable {
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     this.changed.fire();
+    void this.lintInBackground();
   }
 
   /** Re-reads one file (from its open document when it has one) into its folder's index. */
@@ -194,7 +247,7 @@ export class WorkspaceModel implements vscode.Disposable {
   }
 
   private indexFor(uri: vscode.Uri, config: ProductDocsConfig): WorkspaceIndex {
-    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
+    const folder = folderKey(uri);
     let index = this.indexes.get(folder);
     if (!index) this.indexes.set(folder, (index = new WorkspaceIndex(config)));
     return index;
@@ -222,6 +275,11 @@ export class WorkspaceModel implements vscode.Disposable {
     this.skipped.set(uri.toString(), { uri, reason });
     return undefined;
   }
+}
+
+/** Each workspace folder has its own index (and config); files outside any folder share one. */
+function folderKey(uri: vscode.Uri): string {
+  return vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
 }
 
 function isMarkdownPath(uri: vscode.Uri): boolean {

@@ -4,7 +4,7 @@ import { parseDocument } from '../../src/core/document';
 import { builtInTypes, type DocumentType } from '../../src/core/document-types';
 import { roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaid, itemsAsJson } from '../../src/core/roadmap/export';
 import { compareItems, groupItems, horizonOf, sortItems } from '../../src/core/roadmap/grouping';
-import { isOverdue, roadmapItem, type RoadmapItem } from '../../src/core/roadmap/items';
+import { isOverdue, roadmapItem, type LintedItem, type RoadmapItem } from '../../src/core/roadmap/items';
 import { RULE_IDS } from '../../src/core/rules';
 import { analyze } from '../../src/core/workspace-index';
 
@@ -12,16 +12,16 @@ const config = defaultConfig();
 const [prd, prfaq, lessonsLearned] = builtInTypes() as [DocumentType, DocumentType, DocumentType];
 const TODAY = '2026-06-15';
 
-function item(fields: Partial<RoadmapItem> & { title: string }): RoadmapItem {
+function item(fields: Partial<LintedItem> & { title: string }): LintedItem {
   return { file: `docs/${fields.title.toLowerCase().replace(/\W+/g, '-')}.md`, type: 'prd', status: 'draft', dependsOn: [], problems: 0, ...fields };
 }
 
 describe('roadmapItem', () => {
-  it('carries file, title, type, status, quarter, target, owner, priority, theme, id, depends-on and the problem count', () => {
+  it('carries file, title, type, status, quarter, target, owner, priority, theme, id and depends-on', () => {
     const doc = parseDocument(
       '---\ntype: prd\ntitle: Checkout redesign\nstatus: in-progress\nowner: Dana Lee\nquarter: 2026-Q3\ntarget: 2026-09-30\npriority: P1\ntheme: Conversion\nid: checkout-v2\ndepends-on: [payments-api, risk-engine]\n---\n\n# Checkout\n',
     );
-    assert.deepEqual(roadmapItem(doc, prd, 'docs/checkout.md', 3), {
+    assert.deepEqual(roadmapItem(doc, prd, 'docs/checkout.md'), {
       file: 'docs/checkout.md',
       title: 'Checkout redesign',
       type: 'prd',
@@ -33,50 +33,49 @@ describe('roadmapItem', () => {
       theme: 'Conversion',
       id: 'checkout-v2',
       dependsOn: ['payments-api', 'risk-engine'],
-      problems: 3,
     });
   });
 
   it('leaves out the fields a document does not have, and reads a single depends-on as a list', () => {
     const doc = parseDocument('---\ntype: prfaq\ntitle: Offline\nstatus: draft\ndepends-on: sync\n---\n');
-    assert.deepEqual(roadmapItem(doc, prfaq, 'docs/offline.md', 0), { file: 'docs/offline.md', title: 'Offline', type: 'prfaq', status: 'draft', dependsOn: ['sync'], problems: 0 });
+    assert.deepEqual(roadmapItem(doc, prfaq, 'docs/offline.md'), { file: 'docs/offline.md', title: 'Offline', type: 'prfaq', status: 'draft', dependsOn: ['sync'] });
   });
 
   it('takes the title from the first heading, else the file name, when the front matter has none', () => {
-    assert.equal(roadmapItem(parseDocument('---\ntype: prd\nstatus: draft\n---\n\n# Search filters\n'), prd, 'docs/search.md', 0)?.title, 'Search filters');
-    assert.equal(roadmapItem(parseDocument('---\ntype: prd\nstatus: draft\n---\n\nNo heading.\n'), prd, 'docs/search-filters.md', 0)?.title, 'search-filters');
+    assert.equal(roadmapItem(parseDocument('---\ntype: prd\nstatus: draft\n---\n\n# Search filters\n'), prd, 'docs/search.md')?.title, 'Search filters');
+    assert.equal(roadmapItem(parseDocument('---\ntype: prd\nstatus: draft\n---\n\nNo heading.\n'), prd, 'docs/search-filters.md')?.title, 'search-filters');
   });
 
   it('reads numbers and unquoted values as text', () => {
     const doc = parseDocument('---\ntype: prd\ntitle: 2027\nstatus: draft\nid: 42\n---\n');
-    const result = roadmapItem(doc, prd, 'docs/x.md', 0)!;
+    const result = roadmapItem(doc, prd, 'docs/x.md')!;
     assert.equal(result.title, '2027');
     assert.equal(result.id, '42');
   });
 
   it('is not an item without a status, or with roadmap: false', () => {
-    assert.equal(roadmapItem(parseDocument('---\ntype: prd\ntitle: X\n---\n'), prd, 'docs/x.md', 0), undefined);
-    assert.equal(roadmapItem(parseDocument('---\ntype: prd\ntitle: X\nstatus: "  "\n---\n'), prd, 'docs/x.md', 0), undefined);
-    assert.equal(roadmapItem(parseDocument('---\ntype: prd\ntitle: X\nstatus: draft\nroadmap: false\n---\n'), prd, 'docs/x.md', 0), undefined);
+    assert.equal(roadmapItem(parseDocument('---\ntype: prd\ntitle: X\n---\n'), prd, 'docs/x.md'), undefined);
+    assert.equal(roadmapItem(parseDocument('---\ntype: prd\ntitle: X\nstatus: "  "\n---\n'), prd, 'docs/x.md'), undefined);
+    assert.equal(roadmapItem(parseDocument('---\ntype: prd\ntitle: X\nstatus: draft\nroadmap: false\n---\n'), prd, 'docs/x.md'), undefined);
   });
 
   it('keeps lessons-learned reviews off the roadmap unless the document asks with roadmap: true', () => {
     const review = '---\ntype: lessons-learned\ntitle: Outage\nstatus: published\n---\n';
-    assert.equal(roadmapItem(parseDocument(review), lessonsLearned, 'docs/outage.md', 0), undefined);
-    assert.equal(roadmapItem(parseDocument(review.replace('---\n', '---\nroadmap: true\n')), lessonsLearned, 'docs/outage.md', 0)?.status, 'published');
+    assert.equal(roadmapItem(parseDocument(review), lessonsLearned, 'docs/outage.md'), undefined);
+    assert.equal(roadmapItem(parseDocument(review.replace('---\n', '---\nroadmap: true\n')), lessonsLearned, 'docs/outage.md')?.status, 'published');
   });
 
   it('follows a type the config takes off (or puts on) the roadmap', () => {
     const custom = parseConfig('types:\n  prfaq:\n    roadmap: false\n  lessons-learned:\n    roadmap: true\n', RULE_IDS).config;
     const find = (id: string) => custom.types.find((t) => t.id === id)!;
-    assert.equal(roadmapItem(parseDocument('---\ntype: prfaq\ntitle: X\nstatus: draft\n---\n'), find('prfaq'), 'x.md', 0), undefined);
-    assert.ok(roadmapItem(parseDocument('---\ntype: lessons-learned\ntitle: X\nstatus: draft\n---\n'), find('lessons-learned'), 'x.md', 0));
+    assert.equal(roadmapItem(parseDocument('---\ntype: prfaq\ntitle: X\nstatus: draft\n---\n'), find('prfaq'), 'x.md'), undefined);
+    assert.ok(roadmapItem(parseDocument('---\ntype: lessons-learned\ntitle: X\nstatus: draft\n---\n'), find('lessons-learned'), 'x.md'));
   });
 
-  it('counts the lint findings of its document when analysed', () => {
+  it('is the same from the header alone as from a full analysis', () => {
     const analysis = analyze('---\ntype: prfaq\ntitle: Offline\nstatus: draft\nowner: Sam\n---\n\n## Press release\n\nTBD\n', 'docs/offline.md', config);
-    assert.equal(analysis.item?.problems, analysis.findings.length);
     assert.ok(analysis.findings.length >= 3, 'two missing sections and a placeholder');
+    assert.deepEqual(analysis.item, roadmapItem(parseDocument(analysis.doc.text), prfaq, 'docs/offline.md'));
   });
 });
 

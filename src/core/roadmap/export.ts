@@ -1,7 +1,7 @@
 import type { Grouping, ProductDocsConfig } from '../config';
 import { isValidIsoDate } from '../field-values';
 import { groupItems } from './grouping';
-import { isOverdue, type RoadmapItem } from './items';
+import { isOverdue, type LintedItem, type RoadmapItem } from './items';
 
 export const EXPORT_FORMATS = ['markdown', 'csv', 'mermaid'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -9,7 +9,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 const COLUMNS = ['title', 'type', 'status', 'quarter', 'target', 'owner', 'priority', 'theme', 'id', 'file'] as const;
 
 /** Items as JSON-ready objects: every field, with `overdue` computed for `today`. */
-export function itemsAsJson(items: readonly RoadmapItem[], today: string): object[] {
+export function itemsAsJson(items: readonly LintedItem[], today: string): object[] {
   return items.map((item) => ({
     file: item.file,
     title: item.title,
@@ -42,7 +42,7 @@ export function roadmapAsMarkdown(items: readonly RoadmapItem[], by: Grouping, c
 }
 
 /** RFC 4180 CSV with a header row. */
-export function roadmapAsCsv(items: readonly RoadmapItem[], today: string): string {
+export function roadmapAsCsv(items: readonly LintedItem[], today: string): string {
   const rows = [[...COLUMNS, 'depends-on', 'problems', 'overdue'].join(',')];
   for (const item of items) {
     rows.push([...COLUMNS.map((c) => item[c] ?? ''), item.dependsOn.join(' '), String(item.problems), String(isOverdue(item, today))].map(csvField).join(','));

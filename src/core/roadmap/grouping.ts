@@ -4,11 +4,11 @@ import { DELIVERY_STATUSES, PRIORITIES, REVIEW_STATUSES } from '../document-type
 import { isValidIsoDate } from '../field-values';
 import type { RoadmapItem } from './items';
 
-export interface RoadmapGroup {
+export interface RoadmapGroup<T extends RoadmapItem = RoadmapItem> {
   /** Stable key (e.g. the status value); '' for "none". */
   key: string;
   label: string;
-  items: RoadmapItem[];
+  items: T[];
 }
 
 const HORIZON_LABELS: Record<Horizon, string> = { now: 'Now', next: 'Next', later: 'Later', done: 'Done' };
@@ -35,13 +35,13 @@ function validDate(date: string | undefined): string | undefined {
   return date !== undefined && isValidIsoDate(date) ? date : undefined;
 }
 
-export function sortItems(items: readonly RoadmapItem[]): RoadmapItem[] {
+export function sortItems<T extends RoadmapItem>(items: readonly T[]): T[] {
   return [...items].sort(compareItems);
 }
 
 /** Groups items, orders the groups the way people read them, and sorts each group. */
-export function groupItems(items: readonly RoadmapItem[], by: Grouping, config: ProductDocsConfig): RoadmapGroup[] {
-  const groups = new Map<string, RoadmapItem[]>();
+export function groupItems<T extends RoadmapItem>(items: readonly T[], by: Grouping, config: ProductDocsConfig): RoadmapGroup<T>[] {
+  const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = groupKey(item, by, config);
     let members = groups.get(key);

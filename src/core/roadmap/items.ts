@@ -16,18 +16,21 @@ export interface RoadmapItem {
   theme?: string;
   id?: string;
   dependsOn: string[];
-  /** Lint findings in the document. */
+}
+
+/** An item with the number of lint findings in its document, for the views that show it. */
+export interface LintedItem extends RoadmapItem {
   problems: number;
 }
 
 /** The roadmap item of a product document, or undefined when it is not on the roadmap. */
-export function roadmapItem(doc: ParsedDocument, type: DocumentType, file: string, problems: number): RoadmapItem | undefined {
+export function roadmapItem(doc: ParsedDocument, type: DocumentType, file: string): RoadmapItem | undefined {
   const data = doc.frontMatter?.data ?? {};
   const status = text(data['status']);
   const onRoadmap = data['roadmap'] === undefined || data['roadmap'] === null ? type.roadmap : data['roadmap'] !== false;
   if (!status || !onRoadmap) return undefined;
   const title = text(data['title']) ?? doc.headings.find((h) => h.depth === 1)?.text ?? file.replace(/^.*\//, '').replace(/\.md$/i, '');
-  const item: RoadmapItem = { file, title, type: type.id, status, dependsOn: list(data['depends-on']), problems };
+  const item: RoadmapItem = { file, title, type: type.id, status, dependsOn: list(data['depends-on']) };
   for (const field of ['quarter', 'target', 'owner', 'priority', 'theme', 'id'] as const) {
     const value = text(data[field]);
     if (value !== undefined) item[field] = value;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, productDocs, readText, waitFor, workspaceUri, writeText } from './helpers';
+import { closeAllEditors, productDocs, productDocsDiagnostics, readText, waitFor, workspaceUri, writeText } from './helpers';
 import { takeScreenshot } from './screenshot';
 
 const titlesIn = (groups: { label: string; items: { title: string }[] }[], label: string) => groups.find((g) => g.label === label)?.items.map((i) => i.title) ?? [];
@@ -83,6 +83,27 @@ describe('Roadmap view', () => {
       await api.settled();
       return !(await api.roadmap()).some((g) => g.items.some((i) => i.title === 'Added while running'));
     });
+  });
+
+  it('shows each item\'s problem count once its document is linted, as many as the Problems panel, and updates it on change', async () => {
+    const api = await productDocs();
+    const uri = workspaceUri('docs', 'live-problems.md');
+    const item = async (title: string) => {
+      await api.settled(); // settled includes the background lint
+      return (await api.roadmap()).flatMap((g) => g.items).find((i) => i.title === title);
+    };
+    await writeText(uri, '---\ntype: prd\ntitle: Counting problems\nstatus: draft\nowner: Kim\n---\n\n## Problem\n\nTBD\n');
+    const counted = await waitFor('the item with its problem count', async () => (await item('Counting problems'))?.problems);
+    await vscode.window.showTextDocument(uri);
+    const shown = await waitFor('its diagnostics', () => productDocsDiagnostics(uri).length || undefined);
+    assert.equal(counted, shown, 'the tree counts what the Problems panel shows');
+    assert.ok(counted >= 6, `missing sections and a placeholder, got ${counted}`);
+    await closeAllEditors();
+    // The file is fixed on disk: its count follows.
+    await writeText(uri, (await readText(workspaceUri('docs', 'checkout-redesign.md'))).replace(/^title: .*$/m, 'title: Counting problems'));
+    await waitFor('the count to drop to 0', async () => (await item('Counting problems'))?.problems === 0);
+    await vscode.workspace.fs.delete(uri);
+    await waitFor('the deleted item to leave the roadmap', async () => (await item('Counting problems')) === undefined);
   });
 
   it('set status edits the front matter in place, saves, and moves the item', async () => {
