@@ -6,7 +6,7 @@ import { findType } from '../core/classify';
 import { fixAll } from '../core/fix-all';
 import { CONFIG_FILE_NAME, GROUPINGS, type Grouping, type ProductDocsConfig } from '../core/config';
 import { configTemplate } from '../core/config-template';
-import { isValidIsoDate } from '../core/field-values';
+import { isValidIsoDate, localIsoDate } from '../core/field-values';
 import { EXPORT_FORMATS, itemsAsJson, roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaid } from '../core/roadmap/export';
 import { groupItems, sortItems } from '../core/roadmap/grouping';
 import { isOverdue, type LintedItem } from '../core/roadmap/items';
@@ -330,12 +330,6 @@ function display(io: Io, path: string): string {
   return toPosix(relative(io.cwd, path)) || '.';
 }
 
-/** YYYY-MM-DD of the local calendar day: a document written in the evening is dated that day. */
-function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 function pathsOf(args: ParsedArgs): string[] {
   return args.positionals.length > 0 ? args.positionals : ['.'];
 }
@@ -355,7 +349,7 @@ function roadmapCommand(args: ParsedArgs, io: Io): number {
   if (helpRequested(args, 'roadmap', io)) return 0;
   const format = choice(args, 'format', ROADMAP_FORMATS, 'text');
   const groupByOption = args.options.has('group-by') ? choice<Grouping>(args, 'group-by', GROUPINGS, 'status') : undefined;
-  const today = stringOption(args, 'today') ?? localDate(io.now());
+  const today = stringOption(args, 'today') ?? localIsoDate(io.now());
   if (!isValidIsoDate(today)) throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${today}".`);
   const paths = pathsOf(args);
   const locator = locatorFor(args, io);
@@ -413,7 +407,7 @@ function newCommand(args: ParsedArgs, io: Io): number {
   if (!title) throw new UsageError('--title is required.');
   const dir = dirOption === undefined ? resolve(workspace.root, workspace.config.docsFolder) : resolve(io.cwd, dirOption);
   const file = join(dir, `${slugify(title)}.md`);
-  const values = { title, owner: stringOption(args, 'owner') ?? gitUserName(io.cwd), date: localDate(io.now()) };
+  const values = { title, owner: stringOption(args, 'owner') ?? gitUserName(io.cwd), date: localIsoDate(io.now()) };
   const templateFile = join(workspace.root, ...workspaceTemplatePath(type.id));
   let template: string | undefined;
   try {

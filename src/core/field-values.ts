@@ -25,6 +25,12 @@ export function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 }
 
+/** YYYY-MM-DD of the local calendar day: a document written in the evening is dated that day. */
+export function localIsoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
 export function isValidIsoDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
   if (!m) return false;

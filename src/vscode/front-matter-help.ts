@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { findType } from '../core/classify';
 import type { ProductDocsConfig } from '../core/config';
 import { builtInTypes, type DocumentType, type FieldSpec } from '../core/document-types';
+import { localIsoDate } from '../core/field-values';
 import { parseFrontMatter, type FrontMatter } from '../core/front-matter';
 import { LineIndex } from '../core/text';
 import type { ConfigService } from './config-service';
@@ -85,10 +86,10 @@ function suggestedValues(spec: FieldSpec | undefined): string[] {
   if (!spec) return [];
   if (spec.values) return spec.values;
   const today = new Date();
-  if (spec.kind === 'date') return [today.toISOString().slice(0, 10)];
+  if (spec.kind === 'date') return [localIsoDate(today)];
   if (spec.kind === 'quarter') {
     return [0, 1, 2, 3].map((ahead) => {
-      const index = today.getUTCFullYear() * 4 + Math.floor(today.getUTCMonth() / 3) + ahead;
+      const index = today.getFullYear() * 4 + Math.floor(today.getMonth() / 3) + ahead;
       return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
     });
   }

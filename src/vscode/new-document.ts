@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { findType } from '../core/classify';
 import type { DocumentType } from '../core/document-types';
+import { localIsoDate } from '../core/field-values';
 import { documentAsSnippet } from '../core/snippets';
 import { renderNewDocument, slugify, workspaceTemplatePath, type TemplateValues } from '../core/templates';
 import type { ConfigService } from './config-service';
@@ -45,7 +46,7 @@ async function createDocument(configs: ConfigService, owner: OwnerName, options:
   const title = options.title?.trim() || (await askTitle(type));
   if (!title) return undefined;
   const folder = (await isFolder(options.folder)) ? options.folder! : vscode.Uri.joinPath(workspaceFolder.uri, config.docsFolder);
-  const values: TemplateValues = { title, owner: await owner.resolve(), date: new Date().toISOString().slice(0, 10) };
+  const values: TemplateValues = { title, owner: await owner.resolve(), date: localIsoDate(new Date()) };
   const text = await renderFor(workspaceFolder, type, values);
   let file: vscode.Uri;
   try {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { GROUPINGS, type Grouping } from '../core/config';
 import { setFieldEdit } from '../core/edits';
+import { localIsoDate } from '../core/field-values';
 import { EXPORT_FORMATS, roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaid, type ExportFormat } from '../core/roadmap/export';
 import { toTextEdit } from './convert';
 import type { DocumentAnalyses } from './document-analysis';
@@ -45,7 +46,7 @@ export function registerRoadmapCommands(tree: RoadmapTree, model: WorkspaceModel
       ))?.format;
       if (!chosen || !(EXPORT_FORMATS as readonly string[]).includes(chosen)) return undefined;
       const items = tree.visibleItems().map(({ item, uri }) => ({ ...item, problems: model.problemsOf(uri) }));
-      const today = new Date().toISOString().slice(0, 10);
+      const today = localIsoDate(new Date());
       const content =
         chosen === 'csv' ? roadmapAsCsv(items, today) : chosen === 'mermaid' ? roadmapAsMermaid(items, tree.groupBy, tree.config()) : roadmapAsMarkdown(items, tree.groupBy, tree.config(), today);
       const document = await vscode.workspace.openTextDocument({ content, language: chosen === 'markdown' ? 'markdown' : 'plaintext' });

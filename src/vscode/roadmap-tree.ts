@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { GROUPINGS, type Grouping, type ProductDocsConfig } from '../core/config';
+import { localIsoDate } from '../core/field-values';
 import { groupItems, type RoadmapGroup } from '../core/roadmap/grouping';
 import { isOverdue, type RoadmapItem } from '../core/roadmap/items';
 import type { ConfigService } from './config-service';
@@ -98,7 +99,7 @@ export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode
       return item;
     }
     const { item: roadmapItem, uri } = node.entry;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localIsoDate(new Date());
     const overdue = isOverdue(roadmapItem, today);
     const item = new vscode.TreeItem(roadmapItem.title, vscode.TreeItemCollapsibleState.None);
     item.id = `item:${uri.toString()}`;
@@ -109,9 +110,17 @@ export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode
     item.description = [...marks, details.join(' · ')].filter(Boolean).join('  ');
     const [icon, color] = overdue ? ['warning', 'list.warningForeground'] : (STATUS_ICONS[roadmapItem.status] ?? ['circle-outline', 'descriptionForeground']);
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
-    item.tooltip = tooltip(roadmapItem, overdue, problems);
     item.contextValue = 'roadmapItem';
     item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+    return item;
+  }
+
+  /** The tooltip, built when the user hovers an item rather than for each of thousands of items. */
+  resolveTreeItem(item: vscode.TreeItem, node: RoadmapNode): vscode.TreeItem {
+    if (node.kind === 'item') {
+      const today = localIsoDate(new Date());
+      item.tooltip = tooltip(node.entry.item, isOverdue(node.entry.item, today), this.model.lintedProblemsOf(node.entry.uri));
+    }
     return item;
   }
 

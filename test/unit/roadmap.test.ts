@@ -4,6 +4,7 @@ import { parseDocument } from '../../src/core/document';
 import { builtInTypes, type DocumentType } from '../../src/core/document-types';
 import { roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaid, itemsAsJson } from '../../src/core/roadmap/export';
 import { compareItems, groupItems, horizonOf, sortItems } from '../../src/core/roadmap/grouping';
+import { localIsoDate } from '../../src/core/field-values';
 import { isOverdue, roadmapItem, type LintedItem, type RoadmapItem } from '../../src/core/roadmap/items';
 import { RULE_IDS } from '../../src/core/rules';
 import { analyze } from '../../src/core/workspace-index';
@@ -76,6 +77,20 @@ describe('roadmapItem', () => {
     const analysis = analyze('---\ntype: prfaq\ntitle: Offline\nstatus: draft\nowner: Sam\n---\n\n## Press release\n\nTBD\n', 'docs/offline.md', config);
     assert.ok(analysis.findings.length >= 3, 'two missing sections and a placeholder');
     assert.deepEqual(analysis.item, roadmapItem(parseDocument(analysis.doc.text), prfaq, 'docs/offline.md'));
+  });
+});
+
+describe('localIsoDate', () => {
+  it('is the calendar day where the user is, not in UTC (an evening in California is still that day)', () => {
+    const saved = process.env['TZ'];
+    process.env['TZ'] = 'America/Los_Angeles'; // Node applies a changed TZ at once
+    try {
+      assert.equal(localIsoDate(new Date('2026-03-10T05:00:00Z')), '2026-03-09');
+      assert.equal(localIsoDate(new Date('2026-03-10T20:00:00Z')), '2026-03-10');
+    } finally {
+      if (saved === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = saved;
+    }
   });
 });
 

@@ -39,6 +39,30 @@ describe('Under load', () => {
     console.log(`activation: ${api.activationMs.toFixed(2)} ms`);
   });
 
+  it('a full rescan shows the roadmap, then a problem count on every item (times written for npm run bench)', async function () {
+    this.timeout(120_000);
+    const api = await productDocs();
+    await api.settled();
+    let lastCount = 0;
+    const result = { items: 0, itemsMs: 0, countsMs: 0, worstLagMs: 0 };
+    result.worstLagMs = await maxEventLoopLag(async () => {
+      const started = performance.now();
+      await vscode.commands.executeCommand('productDocs.roadmap.refresh');
+      const shown = (await api.roadmap()).flatMap((g) => g.items);
+      result.itemsMs = performance.now() - started;
+      result.items = shown.length;
+      await api.settled(); // includes the background lint
+      const counted = (await api.roadmap()).flatMap((g) => g.items);
+      result.countsMs = performance.now() - started;
+      lastCount = counted.filter((i) => i.problems !== undefined).length;
+    });
+    assert.ok(result.items > 0, 'the workspace has roadmap items');
+    assert.equal(lastCount, result.items, 'every item has its problem count once settled');
+    const out = process.env['E2E_RESULTS_DIR'];
+    if (out) fs.writeFileSync(path.join(out, 'scan.json'), JSON.stringify(result));
+    console.log(`scan: ${result.items} items shown after ${result.itemsMs.toFixed(0)} ms, counted after ${result.countsMs.toFixed(0)} ms; longest block ${result.worstLagMs.toFixed(0)} ms`);
+  });
+
   it('a burst of 1,000 file changes coalesces into a few roadmap updates', async function () {
     this.timeout(120_000);
     const api = await productDocs();
