@@ -5,11 +5,14 @@
  * text. No spec example is excluded, text included. Two deliberate differences, each tested below:
  * a byte order mark does not shift offsets (remark counts from after it), and the rest of an
  * emphasis opener right before a NUL keeps its true length (remark repeats the whole run).
+ *
+ * scanCodeBlocks, the same scan reporting code blocks, is checked against remark's `code` nodes the
+ * same ways.
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Root } from 'mdast';
-import { scanHeadings, type Heading } from '../../src/core/markdown/headings';
+import { scanCodeBlocks, scanHeadings, type Heading } from '../../src/core/markdown/headings';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // remark and its helpers are ESM-only; Node 20 (and tsx) load them through require.
@@ -35,6 +38,52 @@ function remarkHeadings(markdown: string, offset = 0): Heading[] {
     });
   }
   return headings;
+}
+
+/**
+ * A code block as remark and scanCodeBlocks can both say it: the offsets of its first
+ * non-whitespace character and of its last character that is neither whitespace nor `>`. The start
+ * and end offsets themselves differ only in characters that hold no words: remark ends a fence left
+ * open at the end of the document after its trailing line endings (or, when the last line is only a
+ * quote prefix like `> ` without a line ending, before that line), ends an indented block after a
+ * trailing line of spaces, and starts indented code in a tab that a container prefix half used at a
+ * different column.
+ */
+type CodeSpan = [firstCharacter: number, lastCharacter: number];
+
+function characterSpan(text: string, start: number, end: number): CodeSpan {
+  let first = start;
+  while (first < end && /\s/.test(text[first]!)) first++;
+  let last = end;
+  while (last > first && /[\s>]/.test(text[last - 1]!)) last--;
+  return [first, last - 1];
+}
+
+/** remark's `code` nodes at any depth (fenced and indented), offsets shifted by `offset`. */
+function remarkCodeBlocks(markdown: string, offset = 0): CodeSpan[] {
+  const spans: CodeSpan[] = [];
+  const visit = (node: Root | Root['children'][number]): void => {
+    if (node.type === 'code') {
+      const [first, last] = characterSpan(markdown, node.position!.start.offset!, node.position!.end.offset!);
+      spans.push([first + offset, last + offset]);
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(processor.parse(markdown) as Root);
+  return spans;
+}
+
+function scannedCodeBlocks(text: string, from = 0): CodeSpan[] {
+  return scanCodeBlocks(text, from).map((block) => characterSpan(text, block.start, block.end));
+}
+
+/** Asserts both scanCodeBlocks and remark find exactly the code blocks `expected`, as their text from first to last non-whitespace character. */
+function expectCodeBlocks(markdown: string, expected: string[]): void {
+  const spanned = (spans: CodeSpan[]) => spans.map(([start, last]) => markdown.slice(start, last + 1));
+  assert.deepEqual(spanned(remarkCodeBlocks(markdown)), expected, 'remark agrees with the expectation');
+  assert.deepEqual(spanned(scannedCodeBlocks(markdown)), expected);
+  // The whole last line belongs to the block: nothing after `end` on it.
+  for (const block of scanCodeBlocks(markdown)) assert.ok(block.end === markdown.length || /[\r\n]/.test(markdown[block.end]!), `block ends at a line end: ${JSON.stringify(markdown.slice(block.start, block.end))}`);
 }
 
 /** Asserts both scanHeadings and remark find exactly `expected` (so each expectation is checked). */
@@ -301,6 +350,119 @@ describe('scanHeadings', () => {
       for (const [name, text] of Object.entries(inputs)) {
         const start = performance.now();
         scanHeadings(text);
+        const elapsed = performance.now() - start;
+        assert.ok(elapsed < 1000, `${name}: ${elapsed.toFixed(0)} ms`);
+      }
+    });
+  });
+});
+
+describe('scanCodeBlocks', () => {
+  describe('matches remark on every CommonMark spec example', () => {
+    it(`finds the same code blocks (first and last character) in all ${SPEC.length} examples`, () => {
+      const mismatches = SPEC.filter((example) => !isDeepStrictEqual(scannedCodeBlocks(example.markdown), remarkCodeBlocks(example.markdown))).map((example) => example.number);
+      assert.deepEqual(mismatches, [], `spec examples that differ from remark: ${mismatches.join(', ')}`);
+      // The comparison means something: 77 examples have code blocks (19 in lists or quotes).
+      assert.ok(SPEC.filter((example) => remarkCodeBlocks(example.markdown).length > 0).length > 70);
+    });
+
+    it('finds the same code blocks after a front-matter block, scanning from the body start', () => {
+      const mismatches = SPEC.filter((example) => !isDeepStrictEqual(scannedCodeBlocks(FRONT_MATTER + example.markdown, FRONT_MATTER.length), remarkCodeBlocks(example.markdown, FRONT_MATTER.length))).map((example) => example.number);
+      assert.deepEqual(mismatches, [], `spec examples that differ after front matter: ${mismatches.join(', ')}`);
+    });
+  });
+
+  describe('matches remark on generated documents', function () {
+    this.timeout(30_000);
+
+    it('agrees on documents of random markdown-ish lines (containers, fences, HTML, setext, tabs, CRLF)', () => {
+      fc.assert(
+        fc.property(markdownLines, fc.boolean(), (markdown, withFrontMatter) => {
+          const prefix = withFrontMatter ? FRONT_MATTER : '';
+          assert.deepEqual(scannedCodeBlocks(prefix + markdown, prefix.length), remarkCodeBlocks(markdown, prefix.length));
+        }),
+        { numRuns: 600 },
+      );
+    });
+
+    it('agrees on nested documents (lists and quotes holding fences, indented code and paragraphs)', () => {
+      fc.assert(
+        fc.property(nestedDocument, (markdown) => {
+          assert.deepEqual(scannedCodeBlocks(markdown), remarkCodeBlocks(markdown));
+        }),
+        { numRuns: 600 },
+      );
+    });
+  });
+
+  describe('code blocks', () => {
+    it('spans a fence from its opening to its closing line, info string included', () => {
+      expectCodeBlocks('Text\n\n```js TODO\nx = 1\n```\nmore', ['```js TODO\nx = 1\n```']);
+    });
+
+    it('spans indented code to its last non-blank line, blank lines inside included', () => {
+      expectCodeBlocks('Text\n\n    one\n\n    two\n\n\nafter', ['one\n\n    two']);
+      expectCodeBlocks('\tcode\n', ['code']);
+    });
+
+    it('reads an indented line after a paragraph line as more paragraph, not code', () => {
+      expectCodeBlocks('The date is\n    TBD\n', []);
+    });
+
+    it('finds fences in list items, on the marker line or below it, and in block quotes', () => {
+      expectCodeBlocks('- ```\n  a\n  ```\n- b', ['```\n  a\n  ```']);
+      expectCodeBlocks('- item\n\n  ~~~\n  a\n  ~~~', ['~~~\n  a\n  ~~~']);
+      expectCodeBlocks('> ```\n> a\n> ```', ['```\n> a\n> ```']);
+      expectCodeBlocks('- a\n    - b\n\n      ```\n      c\n      ```', ['```\n      c\n      ```']);
+    });
+
+    it('finds indented code in list items (item indent plus four) and block quotes', () => {
+      expectCodeBlocks('- a\n\n      code\n', ['code']);
+      expectCodeBlocks('>     code\n>     more\n> text', ['code\n>     more']);
+    });
+
+    it('ends a fence left open with its container: a list item, a block quote, a lazy line', () => {
+      expectCodeBlocks('- ```\n  a\n\nafter', ['```\n  a']);
+      expectCodeBlocks('> ```\n> a\n\nafter', ['```\n> a']);
+      expectCodeBlocks('> ```\n> a\nafter', ['```\n> a']);
+    });
+
+    it('keeps a fence left open at the top level open to the end of the document', () => {
+      expectCodeBlocks('```\na\n\n# not a heading\n', ['```\na\n\n# not a heading']);
+    });
+
+    it('closes a fence only with the same marker, at least as long, indented less than four', () => {
+      expectCodeBlocks('````\n```\n~~~~\n    ````\n````\nafter', ['````\n```\n~~~~\n    ````\n````']);
+    });
+
+    it('does not open a fence in an HTML block, or a backtick fence whose info string has a backtick', () => {
+      expectCodeBlocks('<div>\n```\n</div>\n\nafter', []);
+      expectCodeBlocks('``` a`b\nafter', []);
+    });
+
+    it('reports a one-line indented block on a lazy line after a quoted fence, as micromark does', () => {
+      expectCodeBlocks('> ```\n    code\n', ['```', 'code']);
+    });
+
+    it('gives exact offsets with CRLF and CR line endings, from the body start', () => {
+      const text = `${FRONT_MATTER}\`\`\`\r\nTODO\r\n\`\`\`\r\n\r\n    x\r`;
+      assert.deepEqual(scanCodeBlocks(text, FRONT_MATTER.length), [
+        { start: FRONT_MATTER.length, end: FRONT_MATTER.length + 14 },
+        { start: FRONT_MATTER.length + 18, end: FRONT_MATTER.length + 23 },
+      ]);
+      assert.deepEqual(scanCodeBlocks('```\nbefore the body\n```\nbody', 24), []);
+    });
+
+    it('stays linear on adversarial inputs (each well under a second)', () => {
+      const inputs: Record<string, string> = {
+        'fence openers': '```\n~~~\n'.repeat(50_000),
+        'short code blocks': '    x\n# y\n'.repeat(50_000),
+        'quoted fences': '> ```\n'.repeat(50_000),
+        'nested list fences': Array.from({ length: 1500 }, (_, i) => ' '.repeat(i * 2) + '- ```').join('\n'),
+      };
+      for (const [name, text] of Object.entries(inputs)) {
+        const start = performance.now();
+        scanCodeBlocks(text);
         const elapsed = performance.now() - start;
         assert.ok(elapsed < 1000, `${name}: ${elapsed.toFixed(0)} ms`);
       }

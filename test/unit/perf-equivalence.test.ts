@@ -1,10 +1,11 @@
 /**
  * The fast paths of the engine (issue 4) against the straightforward code they replaced, kept here as
  * the reference: a section's content lines (every line normalised and looked up as a possible
- * guidance prompt) and the placeholder rule's prose scan (fences cut out and code spans masked on
- * every document). The rules empty-section and placeholder must find exactly what the reference
- * finds, on the rule fixtures, on generated product documents like the benchmark's, and on
- * generated documents full of near-miss prompts, comments and odd whitespace.
+ * guidance prompt) and the placeholder rule's prose scan (code blocks cut out and code spans masked
+ * on every document, not only where a cheap test says a marker may be). The rules empty-section and
+ * placeholder must find exactly what the reference finds, on the rule fixtures, on generated product
+ * documents like the benchmark's, and on generated documents full of near-miss prompts, comments
+ * and odd whitespace.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -28,7 +29,9 @@ import { generateDocuments } from '../../scripts/bench/generate';
 import { run as runCli } from '../../src/cli/main';
 import { buildTheCliWhenStale, CLI } from '../support/built-cli';
 import { markdownDocument, productDocument } from './hostile-arbitraries';
-// Unchanged helpers are shared; the reference keeps only the per-line passes that were replaced.
+// Helpers that are not fast paths are shared; the reference keeps only the per-line passes that were
+// replaced. proseRanges and maskCodeSpans say what prose is (code blocks from the block scanner,
+// which headings.test.ts checks against remark; code spans): a definition, not a shortcut.
 import { endsInsideComment, maskCodeSpans, proseRanges, stripComments } from '../../src/core/markdown/prose';
 
 const TYPES = builtInTypes();
@@ -185,7 +188,12 @@ describe('fast paths of the engine find what the straightforward code finds', ()
   });
 
   it('on markers that only appear once code spans are masked, and markers in code', () => {
-    for (const body of ['Fill in {{ name`x` }} later.', '{{ a`b`}}', '`TODO` and ``TBD``', '```\nTODO\n```\nTBD', 'xTODO TODOx _TODO_ TODO.', '~~~\n???\n~~~']) {
+    for (const body of [
+      'Fill in {{ name`x` }} later.', '{{ a`b`}}', '`TODO` and ``TBD``', '```\nTODO\n```\nTBD', 'xTODO TODOx _TODO_ TODO.', '~~~\n???\n~~~',
+      // Code blocks start after a container prefix and end at a line end, so cutting them out never
+      // makes a marker of the text around them.
+      '    TODO\nTBD', '- ```\n  TODO\n  ```\nTBD', '>```\n>TODO\n>```TBD', '1.     {{x}}\n{{y}}', 'a\n    TODO', '-\tTODO```\n\tx', '> ```\n???\n> ???',
+    ]) {
       assertSameAsReference(`---\ntype: prd\n---\n# Problem\n\n${body}\n`);
     }
     const doc = parseDocument('---\ntype: prd\n---\n# Problem\n\nFill in {{ name`x` }} later.\n');

@@ -335,3 +335,56 @@ describe('field values as YAML hands them over', () => {
     assert.match(checkFieldValue('created', ['2026-03-05'], date)!.message, /not a list/);
   });
 });
+
+describe('placeholder reads code as a CommonMark preview shows it', () => {
+  const config = defaultConfig();
+  /** The placeholder markers reported in `body` (under a complete PR/FAQ), as "line:column MARKER". */
+  const markersIn = (body: string): string[] => {
+    const text = `---\ntype: prfaq\ntitle: Offline mode\nstatus: draft\nowner: Sam\n---\n\n# Offline mode\n\n## Press release\n\nText.\n\n## External FAQ\n\nText.\n\n## Internal FAQ\n\n${body}`;
+    const bodyLine = text.split('\n').length - body.split('\n').length;
+    return lint(parseDocument(text), { config, path: 'docs/offline.md' })
+      .filter((f) => f.rule === 'placeholder')
+      .map((f) => `${f.range.start.line - bodyLine + 1}:${f.range.start.character + 1} ${/"(.*?)"/.exec(f.message)![1]}`);
+  };
+
+  it('ignores markers in indented code, indented by spaces or a tab', () => {
+    assert.deepEqual(markersIn('Set it:\n\n    retries: TODO\n    timeout: {{ seconds }}\n\n\tTBD\n'), []);
+  });
+
+  it('ignores markers in a fence in a list item, on the marker line or nested deeper', () => {
+    assert.deepEqual(markersIn('- ```sh\n  install --channel TODO\n  ```\n'), []);
+    assert.deepEqual(markersIn('- Platforms:\n    - Desktop:\n\n      ```\n      FIXME\n      ```\n'), []);
+  });
+
+  it('ignores markers in code in a block quote, fenced or indented', () => {
+    assert.deepEqual(markersIn('> ```yaml\n> sync: TBD\n> ```\n'), []);
+    assert.deepEqual(markersIn('> Config:\n>\n>     sync: ???\n'), []);
+  });
+
+  it('ignores markers in indented code in a list item (the item indent plus four)', () => {
+    assert.deepEqual(markersIn('- Config:\n\n      sync: TKTK\n'), []);
+  });
+
+  it('reports a marker on an indented line that continues a paragraph (it is not code)', () => {
+    assert.deepEqual(markersIn('The launch date is\n    TBD, for now.\n'), ['2:5 TBD']);
+    assert.deepEqual(markersIn('- The launch date is\n        TBD, for now.\n'), ['2:9 TBD']);
+  });
+
+  it('ends a fence left open with its list item or block quote, so what follows is prose', () => {
+    assert.deepEqual(markersIn('- Steps:\n\n  ```\n  still code, TODO\n\nAfter the list: TODO\n'), ['6:17 TODO']);
+    assert.deepEqual(markersIn('> ```\n> still code, TODO\nAfter the quote: TODO\n'), ['3:18 TODO']);
+  });
+
+  it('keeps a fence left open at the top level open to the end of the document', () => {
+    assert.deepEqual(markersIn('```\nTODO\n\n## Not a heading\nTBD\n'), []);
+  });
+
+  it('reports markers after what only looks like a fence: in an HTML block, or with a backtick in the info string', () => {
+    assert.deepEqual(markersIn('<div>\n```\n</div>\n\nTODO\n'), ['5:1 TODO']);
+    assert.deepEqual(markersIn('``` a`b\nTODO\n'), ['2:1 TODO']);
+  });
+
+  it('reports markers in HTML comments: a note to the author that the document is not done', () => {
+    assert.deepEqual(markersIn('Why now? <!-- TODO: ask finance -->\n'), ['1:15 TODO']);
+  });
+});

@@ -9,6 +9,9 @@ import { namedEntity } from './entities';
  * small inline pass that mirrors micromark's text tokenizer, flattened like mdast-util-to-string.
  * Where micromark deviates from the CommonMark reference implementation, this follows micromark,
  * because remark is what the rest of the toolchain (and our users' previews) use.
+ *
+ * The same scan, asked with scanCodeBlocks, also reports where code blocks are: it already knows
+ * exactly, and a second, simpler finder would disagree with it (and with the preview).
  */
 
 /** A heading that is a direct child of the document (not inside a list or block quote). */
@@ -28,10 +31,41 @@ export interface Heading {
  * which the markdown body starts (after front matter); it must be at a line start.
  */
 export function scanHeadings(text: string, from = 0): Heading[] {
-  let start = Number.isFinite(from) ? Math.max(0, Math.min(Math.floor(from), text.length)) : 0;
+  const scanner = new BlockScanner(text, scanStart(text, from), null);
+  scanner.scan();
+  return scanner.headings();
+}
+
+/** A fenced or indented code block, at any depth of block quotes and list items. */
+export interface CodeBlock {
+  /** Offset of the opening fence, or of the first line's indentation (after its container prefixes). */
+  start: number;
+  /**
+   * End of the block's last line, before its line ending: the closing fence, the last non-blank
+   * line of indented code, or, for a fence left open, the last line its containers hold. Lines in
+   * between still hold their container prefixes (`>`, indentation), never words.
+   */
+  end: number;
+}
+
+/**
+ * Finds the code blocks of a markdown text with the block scan scanHeadings uses, so both agree on
+ * every construct (CommonMark as micromark reads it). A separate call, so that scanHeadings, which
+ * runs on every document, never pays for collecting them. `from` as for scanHeadings.
+ */
+export function scanCodeBlocks(text: string, from = 0): CodeBlock[] {
+  const code: number[] = [];
+  new BlockScanner(text, scanStart(text, from), code).scan();
+  const blocks: CodeBlock[] = [];
+  for (let i = 0; i < code.length; i += 2) blocks.push({ start: code[i]!, end: code[i + 1]! });
+  return blocks;
+}
+
+/** Where a scan starts: `from` clamped to the text, after a byte order mark. */
+function scanStart(text: string, from: number): number {
+  const start = Number.isFinite(from) ? Math.max(0, Math.min(Math.floor(from), text.length)) : 0;
   // micromark drops a byte order mark at the start of its input; positions stay source offsets.
-  if (text.charCodeAt(start) === BOM) start++;
-  return new BlockScanner(text, start).scan();
+  return text.charCodeAt(start) === BOM ? start + 1 : start;
 }
 
 // Character codes.
@@ -142,6 +176,10 @@ class BlockScanner {
   private readonly paraLines: number[] = [];
   private paraDefinitionLines = -1;
   private definitionColon = -2;
+  // The open code block (leaf FENCED or INDENTED): where it starts, and the end of its last line
+  // so far (for indented code, its last non-blank line).
+  private codeStart = 0;
+  private codeEnd = 0;
 
   // The current line: its content end, the scan position in it, and that position's column.
   private lineEnd = 0;
@@ -175,11 +213,13 @@ class BlockScanner {
   constructor(
     private readonly t: string,
     private readonly from: number,
+    /** Receives each closed code block's start and end, or null when nobody asked. */
+    private readonly code: number[] | null,
   ) {
     this.n = t.length;
   }
 
-  scan(): Heading[] {
+  scan(): void {
     const t = this.t;
     const n = this.n;
     let p = this.from;
@@ -190,12 +230,21 @@ class BlockScanner {
       p = end >= n ? n : t.charCodeAt(end) === CR && t.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
     }
     this.closeFlow();
+  }
+
+  /** The headings found by scan(), their text extracted now (definitions anywhere count). */
+  headings(): Heading[] {
     return this.found.map((h) => ({
       depth: h.depth,
-      text: inlineText(t, h.contentStart, h.contentEnd, this.refs),
+      text: inlineText(this.t, h.contentStart, h.contentEnd, this.refs),
       start: h.start,
       end: h.end,
     }));
+  }
+
+  /** Records the open code block as closed (when code blocks are asked for). */
+  private closeCode(): void {
+    if (this.code !== null) this.code.push(this.codeStart, this.codeEnd);
   }
 
   private findLineEnd(p: number): number {
@@ -441,10 +490,16 @@ class BlockScanner {
     switch (this.leaf) {
       case FENCED:
         if (!lazy) {
-          if (!blank && indent < 4 && this.isClosingFence(p)) this.leaf = NONE;
+          this.codeEnd = this.lineEnd;
+          if (!blank && indent < 4 && this.isClosingFence(p)) {
+            this.leaf = NONE;
+            this.closeCode();
+          }
           return;
         }
+        // A line outside the fence's containers ends it; that line is not code.
         this.leaf = NONE;
+        this.closeCode();
         break;
       case HTML:
         if (!lazy) {
@@ -458,8 +513,13 @@ class BlockScanner {
         this.leaf = NONE;
         break;
       case INDENTED:
-        if (!lazy && (blank || indent >= 4)) return;
+        if (!lazy && (blank || indent >= 4)) {
+          // Blank lines belong to the block only if more code follows them.
+          if (!blank) this.codeEnd = this.lineEnd;
+          return;
+        }
         this.leaf = NONE;
+        this.closeCode();
         break;
       case PARA: {
         if (blank) {
@@ -495,8 +555,13 @@ class BlockScanner {
     if (lazy) this.depth = continued;
     if (blank) return;
     if (indent >= 4) {
-      // micromark ends indented code at a line ending whose line was lazy.
-      this.leaf = lazy ? NONE : INDENTED;
+      this.codeStart = this.pos;
+      this.codeEnd = this.lineEnd;
+      // micromark ends indented code at a line ending whose line was lazy: a block of one line.
+      if (lazy) {
+        this.leaf = NONE;
+        this.closeCode();
+      } else this.leaf = INDENTED;
       return;
     }
     switch (t.charCodeAt(p)) {
@@ -526,6 +591,8 @@ class BlockScanner {
           this.leaf = FENCED;
           this.fenceMarker = t.charCodeAt(p);
           this.fenceSize = size;
+          this.codeStart = p;
+          this.codeEnd = this.lineEnd;
           return;
         }
         break;
@@ -540,6 +607,7 @@ class BlockScanner {
 
   private closeFlow(): void {
     if (this.leaf === PARA) this.closeParagraph();
+    else if (this.leaf === FENCED || this.leaf === INDENTED) this.closeCode();
     this.leaf = NONE;
   }
 

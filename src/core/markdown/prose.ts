@@ -1,4 +1,5 @@
-// Where prose is, for rules that look for words in it: outside code fences, code spans and HTML comments.
+// Where prose is, for rules that look for words in it: outside code blocks, code spans and HTML comments.
+import { scanCodeBlocks } from './headings';
 
 /**
  * Blanks out inline code spans (keeping offsets): `TODO` in backticks names the marker, it is not
@@ -33,20 +34,17 @@ export function maskCodeSpans(text: string): string {
   return result + text.slice(copied);
 }
 
-/** The body outside fenced code blocks, where TODO may be legitimate code. */
+/**
+ * The body outside code blocks (fenced or indented, in lists and block quotes too), where TODO may
+ * be legitimate code. The block scanner says where code is, so prose here is what the preview shows
+ * as prose (HTML blocks and comments included).
+ */
 export function proseRanges(text: string, from: number): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
-  const fence = /^ {0,3}(`{3,}|~{3,})[^\r\n]*$/gm;
   let proseStart = from;
-  fence.lastIndex = from;
-  for (let open = fence.exec(text); open; open = fence.exec(text)) {
-    ranges.push({ start: proseStart, end: open.index });
-    const marker = open[1]!;
-    const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`, 'gm');
-    close.lastIndex = open.index + open[0].length;
-    const closing = close.exec(text);
-    proseStart = closing ? closing.index + closing[0].length : text.length;
-    fence.lastIndex = proseStart;
+  for (const block of scanCodeBlocks(text, from)) {
+    ranges.push({ start: proseStart, end: block.start });
+    proseStart = block.end;
   }
   ranges.push({ start: proseStart, end: text.length });
   return ranges;

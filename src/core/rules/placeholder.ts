@@ -8,10 +8,11 @@ const PLACEHOLDER = /\b(?:TODO|TBD|TBC|FIXME|TKTK)\b|\{\{\s*[\w-]+\s*\}\}|\?\?\?
 /** A field value that is nothing but a marker. */
 const WHOLE_PLACEHOLDER = new RegExp(`^(?:${PLACEHOLDER.source})$`);
 /**
- * A cheap test that the prose can hold a marker: most documents have none. Cutting out fences and
- * masking code spans (a span's backticks become spaces) keeps every other character and word
- * boundary, so a marker in the prose is one in the text; only `{{ a`b` }}` can become one, hence
- * any `{{` counts.
+ * A cheap test that the prose can hold a marker: most documents have none, and they skip the block
+ * scan that finds code. Cutting out code blocks (which start after a container prefix and end at a
+ * line end) and masking code spans (a span's backticks become spaces) keeps every other character
+ * and word boundary, so a marker in the prose is one in the text; only `{{ a`b` }}` can become one,
+ * hence any `{{` counts.
  */
 const MAYBE_PLACEHOLDER = /\b(?:TODO|TBD|TBC|FIXME|TKTK)\b|\{\{|\?\?\?/;
 
