@@ -40,17 +40,17 @@ export function analyze(text: string, path: string, config: ProductDocsConfig, o
 
 /** What the index knows about one file. */
 export interface IndexedFile {
-  /** The text it was read from: an unchanged text is not read again, and it is linted from this. */
-  readonly text: string;
   readonly path: string;
   readonly isProductDocument: boolean;
   readonly item: RoadmapItem | undefined;
 }
 
-interface Entry extends IndexedFile {
-  /** Linted when first asked for, and kept until the text changes. */
-  findings: Finding[] | undefined;
-}
+/**
+ * Until a file is linted, the index keeps its text (to lint it, and to tell an unchanged text at
+ * once); once linted, only the findings and a hash of the text, so a large workspace does not stay
+ * in memory twice.
+ */
+type Entry = IndexedFile & ({ text: string; findings: undefined } | { hash: number; findings: Finding[] });
 
 /**
  * Roadmap items and findings for every file of a workspace, updated one file at a time. A file's
@@ -80,11 +80,15 @@ export class WorkspaceIndex {
    */
   update(key: string, text: string, path = key, analysis?: () => Analysis): boolean {
     const previous = this.files.get(key);
-    if (previous && previous.text === text && previous.path === path) return false;
+    if (previous && previous.path === path && ('text' in previous ? previous.text === text : previous.hash === hashText(text))) return false;
     // A caller that already analysed this text (the editor, for an open document) passes it in.
-    const known = analysis?.();
-    const { isProductDocument, item } = known ?? readHeader(text, path, this.config);
-    this.files.set(key, { text, path, isProductDocument, item, findings: known?.findings });
+    if (analysis) {
+      const { isProductDocument, item, findings } = analysis();
+      this.files.set(key, { path, isProductDocument, item, hash: hashText(text), findings });
+    } else {
+      const { isProductDocument, item } = readHeader(text, path, this.config);
+      this.files.set(key, { path, isProductDocument, item, text, findings: undefined });
+    }
     return true;
   }
 
@@ -99,9 +103,11 @@ export class WorkspaceIndex {
   /** The file's lint findings (linted now if they were not yet); undefined for an unknown key. */
   findings(key: string): Finding[] | undefined {
     const entry = this.files.get(key);
-    if (!entry) return undefined;
-    entry.findings ??= entry.isProductDocument ? analyze(entry.text, entry.path, this.config).findings : [];
-    return entry.findings;
+    if (!entry || entry.findings) return entry?.findings;
+    const { text, path, isProductDocument, item } = entry;
+    const findings = isProductDocument ? analyze(text, path, this.config).findings : [];
+    this.files.set(key, { path, isProductDocument, item, hash: hashText(text), findings });
+    return findings;
   }
 
   /** The findings if the file was linted already, without linting it. */
@@ -118,4 +124,11 @@ export class WorkspaceIndex {
   entries(): IterableIterator<[string, IndexedFile]> {
     return this.files.entries();
   }
+}
+
+/** FNV-1a over UTF-16 code units with the length mixed in: a cheap "has this text changed". */
+export function hashText(text: string): number {
+  let hash = 0x811c9dc5 ^ text.length;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }

@@ -19,13 +19,18 @@ describe('WorkspaceIndex', () => {
     assert.equal(index.findings('a'), findings, 'not linted twice');
   });
 
-  it('reports an unchanged text as no change and keeps its findings', () => {
+  it('reports an unchanged text as no change, before it is linted (the text is kept) and after (a hash is)', () => {
     const index = new WorkspaceIndex(config);
     index.update('a', PRD, 'docs/checkout.md');
-    const findings = index.findings('a');
     // A different string object with the same characters is still the same text.
     assert.equal(index.update('a', `${PRD} `.slice(0, -1), 'docs/checkout.md'), false);
+    const findings = index.findings('a');
+    assert.equal(index.update('a', `${PRD} `.slice(0, -1), 'docs/checkout.md'), false);
     assert.equal(index.lintedFindings('a'), findings);
+    // One character changed, same length: a change, linted or not.
+    const edited = PRD.replace('Dana', 'Dena');
+    assert.equal(index.update('a', edited, 'docs/checkout.md'), true);
+    assert.equal(index.update('a', PRD, 'docs/checkout.md'), true);
   });
 
   it('reads a changed text again and forgets the findings of the old one', () => {
