@@ -33,11 +33,16 @@ export function registerDiagnostics(analyses: DocumentAnalyses, model: Workspace
     timers.set(document, setTimeout(() => lintNow(document), LINT_DEBOUNCE_MS));
   };
   const lintOpenDocuments = () => vscode.workspace.textDocuments.forEach(lintNow);
+  // Shows what the background lint has reached; called again as it reaches more.
   const showWorkspace = () => {
     if (!workspaceWide) return;
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
-    for (const [uri, findings] of model.findings()) if (!open.has(uri.toString())) entries.push([uri, findings.map((f) => toDiagnostic(f, ruleDocs))]);
+    for (const [uri, findings] of model.findings()) {
+      if (open.has(uri.toString())) continue;
+      // A document still waiting for the background lint keeps what it showed: no flicker.
+      entries.push([uri, findings ? findings.map((f) => toDiagnostic(f, ruleDocs)) : [...(collection.get(uri) ?? [])]]);
+    }
     collection.clear();
     collection.set(entries);
     lintOpenDocuments();
@@ -77,6 +82,7 @@ export function registerDiagnostics(analyses: DocumentAnalyses, model: Workspace
       lintOpenDocuments();
     }),
     model.onDidChange(showWorkspace),
+    model.onDidLint(showWorkspace),
     vscode.commands.registerCommand('productDocs.lintWorkspace', async () => {
       workspaceWide = true;
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Product Docs: linting the workspace' }, () => model.ensureScanned());

@@ -13,8 +13,8 @@ import type { DocumentAnalyses } from './document-analysis';
 const COALESCE_MS = 150;
 /** Files read between yields to the extension host while scanning. */
 const SCAN_BATCH = 200;
-/** Documents linted between yields when problem counts are filled in after an update. */
-const LINT_BATCH = 100;
+/** How long the background lint runs before it yields to the extension host. */
+const LINT_SLICE_MS = 15;
 const MARKDOWN_GLOB = '**/*.{md,MD,markdown}';
 const ALWAYS_EXCLUDED = '{**/node_modules/**,**/.git/**}';
 
@@ -109,12 +109,15 @@ export class WorkspaceModel implements vscode.Disposable {
     return result;
   }
 
-  /** Findings of every product document (linted now where needed): for the Problems panel's workspace-wide mode. */
-  *findings(): Generator<[vscode.Uri, Finding[]]> {
+  /**
+   * Every product document with its findings, for the Problems panel's workspace-wide mode:
+   * undefined for one the background lint has not reached yet (onDidLint follows).
+   */
+  *findings(): Generator<[vscode.Uri, Finding[] | undefined]> {
     for (const index of this.indexes.values()) {
       for (const [key, file] of index.entries()) {
         const uri = this.uris.get(key);
-        if (uri && file.isProductDocument) yield [uri, index.findings(key)!];
+        if (uri && file.isProductDocument) yield [uri, index.lintedFindings(key)];
       }
     }
   }
@@ -130,8 +133,9 @@ export class WorkspaceModel implements vscode.Disposable {
   }
 
   /**
-   * Lints, a batch at a time between yields to the extension host, every product document whose
-   * findings were not asked for yet; fires onDidLint when done. The roadmap is shown before this.
+   * Lints every product document whose findings were not asked for yet, yielding to the extension
+   * host every few milliseconds (a batch of large documents must not freeze it); fires onDidLint
+   * when done. The roadmap is shown before this.
    */
   private lintInBackground(): Promise<void> {
     // `finally` runs after the assignment, even when there was nothing to lint.
@@ -147,9 +151,13 @@ export class WorkspaceModel implements vscode.Disposable {
         for (const [key, file] of index.entries()) if (file.isProductDocument && !index.lintedFindings(key)) waiting.push([index, key]);
       }
       if (waiting.length === 0) break;
-      for (let i = 0; i < waiting.length; i += LINT_BATCH) {
-        for (const [index, key] of waiting.slice(i, i + LINT_BATCH)) index.findings(key);
-        await new Promise((resolve) => setTimeout(resolve, 0));
+      let sliceStart = performance.now();
+      for (const [index, key] of waiting) {
+        index.findings(key);
+        if (performance.now() - sliceStart >= LINT_SLICE_MS) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          sliceStart = performance.now();
+        }
       }
       any = true;
     }
