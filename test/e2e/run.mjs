@@ -198,7 +198,25 @@ function waitForQuietWorkbench(page) {
   }, { quietMs: config.quietMs, maxMs: config.maxSettleMs });
 }
 
-/** Serves the screenshot requests that test/e2e/suite/screenshot.ts writes into the bridge dir. */
+/**
+ * One request from the extension host: `{ name }` takes a screenshot named so; `{ statusBar: true }`
+ * reads what the status bar shows (each entry's DOM id and text), which no extension API exposes.
+ */
+async function answerRequest(page, { name, statusBar }) {
+  if (statusBar) {
+    return { statusBar: await page.$$eval('.statusbar-item', (items) => items.map((item) => ({ id: item.id, text: item.innerText.trim() }))) };
+  }
+  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name)) throw new Error(`bad screenshot name ${JSON.stringify(name)}`);
+  const settled = await waitForQuietWorkbench(page);
+  if (settled !== 'quiet') say(`screenshot ${name}: taken while the workbench was still ${settled}`);
+  const target = path.join(config.screenshotDir, `${name}.png`);
+  fs.mkdirSync(config.screenshotDir, { recursive: true });
+  await page.screenshot({ path: target });
+  say(`screenshot ${path.relative(repoRoot, target)}`);
+  return { path: target };
+}
+
+/** Serves the requests that test/e2e/suite/screenshot.ts writes into the bridge dir. */
 function startScreenshotBridge(page, bridgeDir) {
   let busy = false;
   const serve = async () => {
@@ -211,15 +229,7 @@ function startScreenshotBridge(page, bridgeDir) {
         const requestPath = path.join(bridgeDir, request);
         let answer;
         try {
-          const { name } = JSON.parse(fs.readFileSync(requestPath, 'utf8'));
-          if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name)) throw new Error(`bad screenshot name ${JSON.stringify(name)}`);
-          const settled = await waitForQuietWorkbench(page);
-          if (settled !== 'quiet') say(`screenshot ${name}: taken while the workbench was still ${settled}`);
-          const target = path.join(config.screenshotDir, `${name}.png`);
-          fs.mkdirSync(config.screenshotDir, { recursive: true });
-          await page.screenshot({ path: target });
-          say(`screenshot ${path.relative(repoRoot, target)}`);
-          answer = { path: target };
+          answer = await answerRequest(page, JSON.parse(fs.readFileSync(requestPath, 'utf8')));
         } catch (error) {
           answer = { error: String(error?.message ?? error) };
         }

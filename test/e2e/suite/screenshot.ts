@@ -1,12 +1,44 @@
-// Screenshots from inside the extension host. A test cannot reach Playwright, which runs in the
-// harness (test/e2e/run.mjs), so the two talk through files in a folder both can see:
-//   test     writes  <bridge>/<id>.request   {"name": "..."}   (written whole, then renamed)
-//   harness  writes  <screenshots>/<name>.png, then <bridge>/<id>.done   {"path": "..."} or {"error": "..."}
-// The test waits for the .done file, so the picture shows the workbench as the test left it.
+// Screenshots (and what the status bar shows) from inside the extension host. A test cannot reach
+// Playwright, which runs in the harness (test/e2e/run.mjs), so the two talk through files in a
+// folder both can see:
+//   test     writes  <bridge>/<id>.request   {"name": "..."} or {"statusBar": true}   (written whole, then renamed)
+//   harness  writes  <bridge>/<id>.done      {"path": "..."}, {"statusBar": [...]} or {"error": "..."}
+// The test waits for the .done file, so the answer shows the workbench as the test left it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const screenshotName = /^[a-z0-9][a-z0-9._-]*$/i;
+
+interface Answer {
+  path?: string;
+  statusBar?: StatusBarEntry[];
+  error?: string;
+}
+
+/** A status bar entry as the workbench shows it: its DOM id and its text (icons are not text). */
+export interface StatusBarEntry {
+  id: string;
+  text: string;
+}
+
+/** Sends a request to the harness; undefined when no harness listens (E2E_BRIDGE_DIR unset). */
+async function askHarness(request: object, what: string, timeoutMs: number): Promise<Answer | undefined> {
+  const bridgeDir = process.env['E2E_BRIDGE_DIR'];
+  if (!bridgeDir) return undefined;
+  const id = `${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const requestPath = path.join(bridgeDir, `${id}.request`);
+  const donePath = path.join(bridgeDir, `${id}.done`);
+  fs.writeFileSync(`${requestPath}.tmp`, JSON.stringify(request));
+  fs.renameSync(`${requestPath}.tmp`, requestPath);
+  const deadline = Date.now() + timeoutMs;
+  while (!fs.existsSync(donePath)) {
+    if (Date.now() > deadline) throw new Error(`no ${what} after ${timeoutMs} ms: is test/e2e/run.mjs running?`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const answer = JSON.parse(fs.readFileSync(donePath, 'utf8')) as Answer;
+  if (answer.error !== undefined) throw new Error(`${what} failed in the harness: ${answer.error}`);
+  return answer;
+}
 
 /**
  * Asks the harness for a screenshot of the whole workbench, saved as `<name>.png`, and resolves
@@ -14,30 +46,17 @@ const screenshotName = /^[a-z0-9][a-z0-9._-]*$/i;
  * (E2E_BRIDGE_DIR unset, e.g. under the desktop runner test/e2e/desktop.mjs).
  */
 export async function takeScreenshot(name: string, timeoutMs = 20_000): Promise<string | undefined> {
-  const bridgeDir = process.env['E2E_BRIDGE_DIR'];
-  if (!bridgeDir) {
-    return undefined;
-  }
   if (!screenshotName.test(name)) {
     throw new Error(`Unexpected screenshot name "${name}", expected letters, digits, '.', '-' or '_'`);
   }
-  const id = `${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const requestPath = path.join(bridgeDir, `${id}.request`);
-  const donePath = path.join(bridgeDir, `${id}.done`);
-  fs.writeFileSync(`${requestPath}.tmp`, JSON.stringify({ name }));
-  fs.renameSync(`${requestPath}.tmp`, requestPath);
-
-  const deadline = Date.now() + timeoutMs;
-  while (!fs.existsSync(donePath)) {
-    if (Date.now() > deadline) {
-      throw new Error(`no screenshot "${name}" after ${timeoutMs} ms: is test/e2e/run.mjs running?`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  const answer = JSON.parse(fs.readFileSync(donePath, 'utf8')) as { path?: string; error?: string };
-  if (answer.error !== undefined || answer.path === undefined) {
-    throw new Error(`screenshot "${name}" failed in the harness: ${answer.error ?? 'no path'}`);
-  }
+  const answer = await askHarness({ name }, `screenshot "${name}"`, timeoutMs);
+  if (!answer) return undefined;
+  if (answer.path === undefined) throw new Error(`screenshot "${name}": the harness gave no path`);
   console.log(`screenshot: ${answer.path}`);
   return answer.path;
+}
+
+/** The entries of the workbench's status bar now; undefined when no harness listens. */
+export async function statusBarEntries(timeoutMs = 10_000): Promise<StatusBarEntry[] | undefined> {
+  return (await askHarness({ statusBar: true }, 'status bar', timeoutMs))?.statusBar;
 }
