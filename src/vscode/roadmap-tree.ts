@@ -164,12 +164,18 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
-/** The tree view, with a message when files were skipped (too large, binary) so none go missing silently. */
+/**
+ * The tree view, with a message when files were skipped (too large, binary) so none go missing
+ * silently, or when the filter hides every item (the welcome text would wrongly say there are none).
+ */
 export function createRoadmapView(tree: RoadmapTree, model: WorkspaceModel): vscode.Disposable {
   const view = vscode.window.createTreeView('productDocs.roadmap', { treeDataProvider: tree, showCollapseAll: true });
-  const showSkipped = () => {
+  const showMessage = () => {
     const count = model.skipped.size;
-    view.message = count === 0 ? '' : `${count} markdown file${count === 1 ? ' was' : 's were'} skipped (too large or binary): see Output › Product Docs.`;
+    const skipped = count === 0 ? '' : `${count} markdown file${count === 1 ? ' was' : 's were'} skipped (too large or binary): see Output › Product Docs.`;
+    const filter = tree.filter;
+    const noMatch = filter && tree.visibleItems().length === 0 ? `No roadmap item matches the filter (${filter.field}: "${filter.value}").` : '';
+    view.message = [noMatch, skipped].filter(Boolean).join(' ');
   };
-  return vscode.Disposable.from(view, model.onDidChange(showSkipped));
+  return vscode.Disposable.from(view, model.onDidChange(showMessage), tree.onDidChangeTreeData(showMessage));
 }

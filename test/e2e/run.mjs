@@ -199,12 +199,13 @@ function waitForQuietWorkbench(page) {
 }
 
 /**
- * One request from the extension host: `{ name }` takes a screenshot named so; `{ statusBar: true }`
- * reads what the status bar shows (each entry's DOM id and text), which no extension API exposes.
+ * One request from the extension host: `{ name }` takes a screenshot named so; `{ select }` reads
+ * the DOM id, classes and text of each element matching a CSS selector: what the workbench shows
+ * (the status bar, a view's message) that no extension API exposes.
  */
-async function answerRequest(page, { name, statusBar }) {
-  if (statusBar) {
-    return { statusBar: await page.$$eval('.statusbar-item', (items) => items.map((item) => ({ id: item.id, text: item.innerText.trim() }))) };
+async function answerRequest(page, { name, select }) {
+  if (select !== undefined) {
+    return { elements: await page.$$eval(String(select), (found) => found.map((e) => ({ id: e.id, className: String(e.className), text: e.innerText.trim() }))) };
   }
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name)) throw new Error(`bad screenshot name ${JSON.stringify(name)}`);
   const settled = await waitForQuietWorkbench(page);

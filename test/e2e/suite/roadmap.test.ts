@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, productDocs, productDocsDiagnostics, readText, waitFor, workspaceUri, writeText } from './helpers';
-import { takeScreenshot } from './screenshot';
+import { takeScreenshot, workbenchElements } from './screenshot';
 
 const titlesIn = (groups: { label: string; items: { title: string }[] }[], label: string) => groups.find((g) => g.label === label)?.items.map((i) => i.title) ?? [];
 
@@ -54,6 +54,20 @@ describe('Roadmap view', () => {
     assert.ok(byText.length >= 1 && byText.every((i) => /loyal/i.test(i.title)), JSON.stringify(byText));
     await vscode.commands.executeCommand('productDocs.roadmap.clearFilter');
     assert.ok((await api.roadmap()).flatMap((g) => g.items).length >= 3);
+  });
+
+  it('a filter that matches nothing says so, instead of the "no roadmap items yet" welcome', async function () {
+    const texts = async () => (await workbenchElements('.message, .welcome-view-content'))?.map((e) => e.text).filter(Boolean);
+    if ((await texts()) === undefined) this.skip(); // no harness to read the workbench
+    await vscode.commands.executeCommand('productDocs.roadmap.focus');
+    await vscode.commands.executeCommand('productDocs.roadmap.filter', { field: 'text', value: 'zzz-nothing' });
+    const shown = await waitFor('the no-match message', async () => {
+      const now = await texts();
+      return now?.some((t) => t.includes('No roadmap item matches the filter (text: "zzz-nothing")')) && now;
+    });
+    assert.ok(!shown.some((t) => t.includes('No roadmap items yet')), JSON.stringify(shown));
+    await vscode.commands.executeCommand('productDocs.roadmap.clearFilter');
+    await waitFor('the message gone with the filter', async () => !(await texts())?.some((t) => t.includes('matches the filter')));
   });
 
   it('set status on a document with unsaved changes edits the buffer, keeps the changes, and does not save', async () => {

@@ -1,8 +1,8 @@
-// Screenshots (and what the status bar shows) from inside the extension host. A test cannot reach
+// Screenshots, and what the workbench shows, from inside the extension host. A test cannot reach
 // Playwright, which runs in the harness (test/e2e/run.mjs), so the two talk through files in a
 // folder both can see:
-//   test     writes  <bridge>/<id>.request   {"name": "..."} or {"statusBar": true}   (written whole, then renamed)
-//   harness  writes  <bridge>/<id>.done      {"path": "..."}, {"statusBar": [...]} or {"error": "..."}
+//   test     writes  <bridge>/<id>.request   {"name": "..."} or {"select": "<css>"}   (written whole, then renamed)
+//   harness  writes  <bridge>/<id>.done      {"path": "..."}, {"elements": [...]} or {"error": "..."}
 // The test waits for the .done file, so the answer shows the workbench as the test left it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,13 +11,14 @@ const screenshotName = /^[a-z0-9][a-z0-9._-]*$/i;
 
 interface Answer {
   path?: string;
-  statusBar?: StatusBarEntry[];
+  elements?: WorkbenchElement[];
   error?: string;
 }
 
-/** A status bar entry as the workbench shows it: its DOM id and its text (icons are not text). */
-export interface StatusBarEntry {
+/** An element of the workbench's page: its DOM id, classes and text (codicons are not text). */
+export interface WorkbenchElement {
   id: string;
+  className: string;
   text: string;
 }
 
@@ -56,7 +57,7 @@ export async function takeScreenshot(name: string, timeoutMs = 20_000): Promise<
   return answer.path;
 }
 
-/** The entries of the workbench's status bar now; undefined when no harness listens. */
-export async function statusBarEntries(timeoutMs = 10_000): Promise<StatusBarEntry[] | undefined> {
-  return (await askHarness({ statusBar: true }, 'status bar', timeoutMs))?.statusBar;
+/** The elements of the workbench matching a CSS selector, now; undefined when no harness listens. */
+export async function workbenchElements(select: string, timeoutMs = 10_000): Promise<WorkbenchElement[] | undefined> {
+  return (await askHarness({ select }, `elements "${select}"`, timeoutMs))?.elements;
 }

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, productDocs, productDocsDiagnostics, waitFor, workspaceUri, writeText } from './helpers';
-import { statusBarEntries } from './screenshot';
+import { workbenchElements } from './screenshot';
 
 /** The text of Product Docs' status bar entry as the workbench shows it; null when it is hidden. */
 async function shown(): Promise<string | null | undefined> {
-  const entries = await statusBarEntries();
+  const entries = await workbenchElements('.statusbar-item');
   if (!entries) return undefined; // no harness (desktop runner): nothing to read
   return entries.find((entry) => entry.id.endsWith('.productDocs.status'))?.text.replace(/\s+/g, ' ') ?? null;
 }
