@@ -31,6 +31,7 @@ export function compareItems(a: RoadmapItem, b: RoadmapItem): number {
   return compareKeys(sortKey(a), sortKey(b));
 }
 
+/** The items in compareItems order, as a new array. */
 export function sortItems<T extends RoadmapItem>(items: readonly T[]): T[] {
   // Each key computed once, not in every one of the n log n comparisons: 8,000 items sort in a few ms.
   return items

@@ -70,6 +70,19 @@ describe('Roadmap view', () => {
     await waitFor('the message gone with the filter', async () => !(await texts())?.some((t) => t.includes('matches the filter')));
   });
 
+  it('an item\'s context menu copies its workspace-relative path and reveals it in the Explorer', async function () {
+    const uri = workspaceUri('docs', 'loyalty-points.md');
+    const node = { kind: 'item', entry: { uri } }; // what the tree passes to its item commands
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand('productDocs.roadmap.copyPath', node);
+    assert.equal(await vscode.env.clipboard.readText(), 'docs/loyalty-points.md');
+    const selected = async () => (await workbenchElements('.explorer-folders-view .monaco-list-row.selected'))?.map((e) => e.text);
+    if ((await selected()) === undefined) this.skip(); // no harness to read the workbench
+    await vscode.commands.executeCommand('productDocs.roadmap.revealInExplorer', node);
+    await waitFor('the file selected in the Explorer', async () => (await selected())?.includes('loyalty-points.md'));
+    await vscode.commands.executeCommand('productDocs.roadmap.focus');
+  });
+
   it('set status on a document with unsaved changes edits the buffer, keeps the changes, and does not save', async () => {
     const uri = workspaceUri('docs', 'loyalty-points.md');
     const onDisk = await readText(uri);
