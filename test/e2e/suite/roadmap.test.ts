@@ -70,6 +70,32 @@ describe('Roadmap view', () => {
     await waitFor('the message gone with the filter', async () => !(await texts())?.some((t) => t.includes('matches the filter')));
   });
 
+  it('an empty roadmap shows the welcome, with its commands', async function () {
+    const welcome = async () => (await workbenchElements('.welcome-view-content'))?.map((e) => e.text).join('\n');
+    if ((await welcome()) === undefined) this.skip(); // no harness to read the workbench
+    const api = await productDocs();
+    const config = workspaceUri('.product-docs.yaml');
+    await vscode.commands.executeCommand('productDocs.roadmap.focus');
+    await writeText(config, 'exclude: ["**/*.md"]\n'); // nothing left to index
+    try {
+      await waitFor('an empty roadmap', async () => {
+        await api.settled();
+        return (await api.roadmap()).length === 0;
+      }, 15_000);
+      const shown = await waitFor('the welcome', async () => {
+        const text = await welcome();
+        return text?.includes('No roadmap items yet') && text;
+      });
+      assert.ok(shown.includes('New PRD') && shown.includes('New document'), JSON.stringify(shown));
+    } finally {
+      await vscode.workspace.fs.delete(config);
+    }
+    await waitFor('the roadmap back', async () => {
+      await api.settled();
+      return (await api.roadmap()).length > 0;
+    }, 15_000);
+  });
+
   it('an item\'s context menu copies its workspace-relative path and reveals it in the Explorer', async function () {
     const uri = workspaceUri('docs', 'loyalty-points.md');
     const node = { kind: 'item', entry: { uri } }; // what the tree passes to its item commands
