@@ -8,7 +8,7 @@ import { CONFIG_FILE_NAME, GROUPINGS, type Grouping, type ProductDocsConfig } fr
 import { configTemplate } from '../core/config-template';
 import { isValidIsoDate, localIsoDate } from '../core/field-values';
 import { EXPORT_FORMATS, itemsAsJson, roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaid } from '../core/roadmap/export';
-import { groupItems, sortItems } from '../core/roadmap/grouping';
+import { combinedConfig, groupItems, sortItems } from '../core/roadmap/grouping';
 import { isOverdue, type LintedItem } from '../core/roadmap/items';
 import { renderNewDocument, slugify, workspaceTemplatePath } from '../core/templates';
 import { analyze } from '../core/workspace-index';
@@ -355,9 +355,11 @@ function roadmapCommand(args: ParsedArgs, io: Io): number {
   const locator = locatorFor(args, io);
   const { reports, items, incomplete } = analysePaths(paths, locator, io);
   warnConfigProblems(io, reports);
-  // Grouping settings come from the workspace of the first path (or --config).
-  const { config } = locator.forPath(resolve(io.cwd, paths[0]!));
-  const groupBy = groupByOption ?? config.roadmap.groupBy;
+  // The grouping comes from the workspace of the first path (or --config); type labels and horizons
+  // from every workspace the items came from.
+  const first = locator.forPath(resolve(io.cwd, paths[0]!)).config;
+  const config = combinedConfig([first, ...locator.loaded().map((workspace) => workspace.config)]);
+  const groupBy = groupByOption ?? first.roadmap.groupBy;
   io.stdout(renderRoadmap(format, items, groupBy, config, today));
   return incomplete ? 2 : 0;
 }

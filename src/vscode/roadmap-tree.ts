@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { GROUPINGS, type Grouping, type ProductDocsConfig } from '../core/config';
 import { localIsoDate } from '../core/field-values';
-import { groupItems, type RoadmapGroup } from '../core/roadmap/grouping';
+import { combinedConfig, groupItems, type RoadmapGroup } from '../core/roadmap/grouping';
 import { isOverdue, type RoadmapItem } from '../core/roadmap/items';
 import type { ConfigService } from './config-service';
 import { settings } from './settings';
@@ -72,9 +72,10 @@ export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode
     return filter ? items.filter(({ item }) => matchesFilter(item, filter)) : items;
   }
 
+  /** The config that groups the roadmap: in a multi-root window, every folder's types and horizons. */
   config(): ProductDocsConfig {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    return this.configs.configFor(folder?.uri ?? vscode.Uri.file('/'));
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    return combinedConfig(folders.length > 0 ? folders.map((folder) => this.configs.configFor(folder.uri)) : [this.configs.configFor(vscode.Uri.file('/'))]);
   }
 
   async getChildren(node?: RoadmapNode): Promise<RoadmapNode[]> {

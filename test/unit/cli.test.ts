@@ -544,6 +544,17 @@ describe('product-docs CLI', () => {
       assert.match(result.stdout, /^ {2}Epsilon {2}P3 · @Ana {2}\[1 problem\]$/m);
     });
 
+    it('items from several workspaces take type labels and horizons from their own workspace config', () => {
+      const root = workspace({
+        'team-a/.product-docs.yaml': 'types:\n  rfc:\n    label: RFC\n    sections: [Summary]\nroadmap:\n  horizons:\n    now: [building]\n',
+        'team-a/docs/r.md': '---\ntype: rfc\ntitle: Rho\nstatus: building\nowner: Ana\n---\n# Rho\n\n## Summary\n\nS.\n',
+        'team-b/docs/a.md': ROADMAP_DOCS['docs/a.md'],
+      });
+      // team-b (defaults) comes first, so only the combination knows RFC and "building".
+      assert.deepEqual(textGroups(cli(root, 'roadmap', 'team-b', 'team-a', '--group-by', 'type').stdout), ['PRD (1)', 'RFC (1)']);
+      assert.deepEqual(textGroups(cli(root, 'roadmap', 'team-b', 'team-a', '--group-by', 'horizon').stdout), ['Now (1)', 'Next (1)']);
+    });
+
     const groupings: Record<string, string[]> = {
       status: ['draft (1)', 'approved (1)', 'in-progress (1)', 'shipped (1)'],
       quarter: ['2026-Q2 (1)', '2026-Q3 (1)', '2026-Q4 (1)', '2027-Q1 (1)'],

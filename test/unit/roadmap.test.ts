@@ -3,7 +3,7 @@ import { defaultConfig, GROUPINGS, parseConfig, type Grouping } from '../../src/
 import { parseDocument } from '../../src/core/document';
 import { builtInTypes, type DocumentType } from '../../src/core/document-types';
 import { roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaid, itemsAsJson } from '../../src/core/roadmap/export';
-import { compareItems, groupItems, horizonOf, sortItems } from '../../src/core/roadmap/grouping';
+import { combinedConfig, compareItems, groupItems, horizonOf, sortItems } from '../../src/core/roadmap/grouping';
 import { localIsoDate } from '../../src/core/field-values';
 import { isOverdue, roadmapItem, type LintedItem, type RoadmapItem } from '../../src/core/roadmap/items';
 import { RULE_IDS } from '../../src/core/rules';
@@ -141,6 +141,29 @@ describe('compareItems and sortItems', () => {
     const a = item({ title: 'Same', file: 'a.md' });
     const b = item({ title: 'Same', file: 'b.md' });
     assert.ok(compareItems(a, b) < 0 && compareItems(b, a) > 0 && compareItems(a, a) === 0);
+  });
+});
+
+describe('combinedConfig', () => {
+  const custom = (yaml: string) => parseConfig(yaml, RULE_IDS).config;
+
+  it('is the one config when there is one', () => {
+    assert.equal(combinedConfig([config]), config);
+  });
+
+  it('has every workspace\'s types and horizon statuses, the first one\'s where they disagree', () => {
+    const a = custom('types:\n  rfc:\n    label: RFC (team A)\n    sections: [Summary]\nroadmap:\n  groupBy: owner\n  horizons:\n    now: [building]\n');
+    const b = custom('types:\n  rfc:\n    label: RFC (team B)\n    sections: [Summary]\n  spec:\n    label: Spec\n    sections: [Design]\nroadmap:\n  horizons:\n    now: [coding]\n    later: [building, idea]\n');
+    const both = combinedConfig([a, b]);
+    assert.equal(both.types.find((t) => t.id === 'rfc')?.label, 'RFC (team A)');
+    assert.equal(both.types.find((t) => t.id === 'spec')?.label, 'Spec');
+    assert.deepEqual(both.roadmap.horizons.now, ['building', 'coding']);
+    assert.deepEqual(both.roadmap.horizons.later, ['draft', 'in-review', 'idea'], '"building" stays where team A put it');
+    assert.equal(both.roadmap.groupBy, 'owner');
+    const groups = groupItems([item({ title: 'X', status: 'coding', type: 'spec' }), item({ title: 'Y', status: 'building', type: 'rfc' })], 'horizon', both);
+    assert.deepEqual(groups.map((g) => [g.label, g.items.map((i) => i.title)]), [['Now', ['X', 'Y']]]);
+    assert.deepEqual(groupItems([item({ title: 'X', type: 'spec' })], 'type', both).map((g) => g.label), ['Spec']);
+    assert.deepEqual(a.roadmap.horizons.now, ['building'], 'the configs themselves are not changed');
   });
 });
 

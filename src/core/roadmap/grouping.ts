@@ -21,6 +21,32 @@ const NONE_LABELS: Record<Grouping, string> = {
   type: 'No type',
 };
 
+/**
+ * One config to group a roadmap whose items come from several workspaces (a multi-root window, or
+ * CLI paths in several repositories), so each item's type label and horizon come from the
+ * workspace that defines them: every workspace's types and horizon statuses (the first one's where
+ * two disagree), and the first one's other settings.
+ */
+export function combinedConfig(configs: readonly ProductDocsConfig[]): ProductDocsConfig {
+  const [first, ...others] = configs;
+  if (!first) throw new Error('combinedConfig needs at least one config');
+  if (others.length === 0) return first;
+  const types = new Map(first.types.map((t) => [t.id, t]));
+  const horizons = Object.fromEntries(HORIZONS.map((h) => [h, [...first.roadmap.horizons[h]]])) as Record<Horizon, string[]>;
+  const placed = new Set(HORIZONS.flatMap((h) => horizons[h]));
+  for (const config of others) {
+    for (const type of config.types) if (!types.has(type.id)) types.set(type.id, type);
+    for (const horizon of HORIZONS) {
+      for (const status of config.roadmap.horizons[horizon]) {
+        if (placed.has(status)) continue;
+        horizons[horizon].push(status);
+        placed.add(status);
+      }
+    }
+  }
+  return { ...first, types: [...types.values()], roadmap: { ...first.roadmap, horizons } };
+}
+
 /** The horizon an item's status falls in, or undefined (e.g. cancelled). */
 export function horizonOf(item: RoadmapItem, config: ProductDocsConfig): Horizon | undefined {
   return HORIZONS.find((h) => config.roadmap.horizons[h].includes(item.status));
