@@ -75,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): ProductDocsApi {
       await configLoaded;
       await model.ensureScanned();
       await model.flush();
-      await model.lintSettled();
+      await model.lintAll();
     },
   };
 }

@@ -134,10 +134,10 @@ export class WorkspaceModel implements vscode.Disposable {
 
   /**
    * Lints every product document whose findings were not asked for yet, yielding to the extension
-   * host every few milliseconds (a batch of large documents must not freeze it); fires onDidLint
-   * when done. The roadmap is shown before this.
+   * host every few milliseconds (a batch of large documents must not freeze it), and fires
+   * onDidLint when done; resolves then. Scans and updates start it once the items are shown.
    */
-  private lintInBackground(): Promise<void> {
+  lintAll(): Promise<void> {
     // `finally` runs after the assignment, even when there was nothing to lint.
     this.linting ??= this.lintWaiting().finally(() => (this.linting = undefined));
     return this.linting;
@@ -145,14 +145,11 @@ export class WorkspaceModel implements vscode.Disposable {
 
   private async lintWaiting(): Promise<void> {
     let any = false;
-    for (;;) {
-      const waiting: [WorkspaceIndex, string][] = [];
-      for (const index of this.indexes.values()) {
-        for (const [key, file] of index.entries()) if (file.isProductDocument && !index.lintedFindings(key)) waiting.push([index, key]);
-      }
-      if (waiting.length === 0) break;
+    for (let waiting = this.waitingForLint(); waiting.length > 0; waiting = this.waitingForLint()) {
+      const generation = this.scanGeneration;
       let sliceStart = performance.now();
       for (const [index, key] of waiting) {
+        if (generation !== this.scanGeneration) break; // a rescan replaced these indexes
         index.findings(key);
         if (performance.now() - sliceStart >= LINT_SLICE_MS) {
           await new Promise((resolve) => setTimeout(resolve, 0));
@@ -164,9 +161,12 @@ export class WorkspaceModel implements vscode.Disposable {
     if (any) this.linted.fire();
   }
 
-  /** Resolves when the findings of every indexed document are known. */
-  async lintSettled(): Promise<void> {
-    await this.lintInBackground();
+  private waitingForLint(): [WorkspaceIndex, string][] {
+    const waiting: [WorkspaceIndex, string][] = [];
+    for (const index of this.indexes.values()) {
+      for (const [key, file] of index.entries()) if (file.isProductDocument && !index.lintedFindings(key)) waiting.push([index, key]);
+    }
+    return waiting;
   }
 
   /** Applies queued changes now instead of after the coalescing delay (used by commands and tests). */
@@ -186,7 +186,7 @@ export class WorkspaceModel implements vscode.Disposable {
     }
     if (anyChanged) {
       this.changed.fire();
-      void this.lintInBackground();
+      void this.lintAll();
     }
   }
 
@@ -234,7 +234,7 @@ export class WorkspaceModel implements vscode.Disposable {
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     this.changed.fire();
-    void this.lintInBackground();
+    void this.lintAll();
   }
 
   /** Re-reads one file (from its open document when it has one) into its folder's index. */
