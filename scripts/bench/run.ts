@@ -23,6 +23,7 @@ const workDir = join(benchDir, 'work');
 const probeFile = join(benchDir, 'build', 'probe.cjs');
 const resultsFile = join(repoRoot, 'bench-results', 'latest.json');
 const activationFile = join(repoRoot, 'out', 'e2e', 'activation.json');
+const codeServer = join(repoRoot, '.e2e', 'code-server', 'node_modules', 'code-server');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 const argv = process.argv.slice(2);
@@ -306,6 +307,36 @@ interface MemoryResult {
   lintedHeapUsed?: number;
 }
 
+/** What the e2e test "a full rescan shows the roadmap, then a problem count on every item" writes. */
+interface EditorScan {
+  items: number;
+  itemsMs: number;
+  countsMs: number;
+  worstLagMs: number;
+}
+
+/**
+ * Runs that one e2e test in code-server on a copy of `folder` (the harness copies its fixture) and
+ * reads the times it wrote; undefined when the run fails. Needs `npm run e2e:setup` once.
+ */
+function editorScan(folder: string): EditorScan | undefined {
+  const resultsDir = join(workDir, 'e2e-results');
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+  spawnSync(process.execPath, ['scripts/e2e/build-suite.mjs'], { cwd: repoRoot, stdio: 'ignore' });
+  const run = spawnSync(process.execPath, ['test/e2e/run.mjs'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, E2E_FIXTURE: folder, E2E_GREP: 'a full rescan', E2E_RESULTS_DIR: resultsDir, E2E_SCREENSHOT_DIR: join(workDir, 'e2e-screenshots') },
+  });
+  const file = join(resultsDir, 'scan.json');
+  if (run.status !== 0 || !existsSync(file)) {
+    log(`    the editor scan failed (exit ${run.status}): ${(run.stdout + run.stderr).split('\n').slice(-5).join(' | ')}`);
+    return undefined;
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as EditorScan;
+}
+
 interface PhasesResult {
   files: number;
   chars: number;
@@ -409,6 +440,8 @@ function main(): void {
   const memory = probe<MemoryResult>('memory', { folder: ws10k, raw: false }, ['--expose-gc']);
   const memoryRaw = probe<MemoryResult>('memory', { folder: ws10k, raw: true }, ['--expose-gc']);
   const activation = existsSync(activationFile) ? (JSON.parse(readFileSync(activationFile, 'utf8')) as { activationMs?: number }).activationMs : undefined;
+  log('(g) a full rescan of the 10,000 documents in the real VS Code test host');
+  const editorScans = existsSync(codeServer) ? Array.from({ length: Math.min(RUNS, 3) }, () => editorScan(ws10k)).filter((r): r is EditorScan => r !== undefined) : [];
 
   log('where the time goes: phases and CPU profiles');
   const phases10k = probe<PhasesResult>('phases', { folder: ws10k }).result;
@@ -512,6 +545,14 @@ function main(): void {
     ['Bundle dist/extension.js (production)', `${(bundle.extensionBytes / 1000).toFixed(0)} KB`, `dist/cli.js ${(bundle.cliBytes / 1000).toFixed(0)} KB`, '', '<= 1 MB', check(bundle.extensionBytes <= TARGETS.bundleBytes)],
     ['Activation (VS Code test host)', activation === undefined ? 'not measured' : millis(activation), activation === undefined ? `no ${activationFile.replace(`${repoRoot}/`, '')}` : 'from the e2e suite', '', `<= ${TARGETS.activationMs} ms`, activation === undefined ? '?' : check(activation <= TARGETS.activationMs)],
     [
+      `Roadmap in VS Code, full rescan of ${index10k.files.toLocaleString('en')} files (median of ${editorScans.length})`,
+      editorScans.length === 0 ? 'not measured' : `items ${seconds(median(editorScans.map((r) => r.itemsMs)))}, problem counts ${seconds(median(editorScans.map((r) => r.countsMs)))}`,
+      editorScans.length === 0 ? 'no code-server: npm run e2e:setup' : `longest block of the extension host ${millis(Math.max(...editorScans.map((r) => r.worstLagMs)))}`,
+      '',
+      '(no target)',
+      '',
+    ],
+    [
       `Peak RSS holding the ${memory.result.held.toLocaleString('en')}-file index`,
       `${megabytes(peakRss)} (heap after GC ${megabytes(memory.result.settledHeapUsed)}; once all linted ${memory.result.lintedHeapUsed === undefined ? '?' : megabytes(memory.result.lintedHeapUsed)})`,
       `process that only reads them ${megabytes(peakRssRaw)}`,
@@ -574,6 +615,7 @@ function main(): void {
     incremental,
     bundle,
     activationMs: activation ?? null,
+    editorScans,
     memory: { index: memory, rawRead: memoryRaw },
     startup: { nodeMs: median(nodeRuns.map((r) => r.wallMs)), cliVersionMs: median(startupRuns.map((r) => r.wallMs)) },
     phases: { ws10000: phases10k, doc1mb: phases1mb },
