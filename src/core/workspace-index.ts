@@ -80,11 +80,12 @@ export class WorkspaceIndex {
    */
   update(key: string, text: string, path = key, analysis?: () => Analysis): boolean {
     const previous = this.files.get(key);
-    if (previous && previous.path === path && ('text' in previous ? previous.text === text : previous.hash === hashText(text))) return false;
+    let hash: number | undefined; // computed at most once: a 1 MB text takes over a millisecond
+    if (previous && previous.path === path && ('text' in previous ? previous.text === text : previous.hash === (hash = hashText(text)))) return false;
     // A caller that already analysed this text (the editor, for an open document) passes it in.
     if (analysis) {
       const { isProductDocument, item, findings } = analysis();
-      this.files.set(key, { path, isProductDocument, item, hash: hashText(text), findings });
+      this.files.set(key, { path, isProductDocument, item, hash: hash ?? hashText(text), findings });
     } else {
       const { isProductDocument, item } = readHeader(text, path, this.config);
       this.files.set(key, { path, isProductDocument, item, text, findings: undefined });
