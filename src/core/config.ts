@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import {
   builtInTypes,
   cloneType,
@@ -12,7 +12,7 @@ import {
 import { SEVERITY_SETTINGS, type SeveritySetting } from './findings';
 import { backtrackingRisk } from './pattern-safety';
 import { closestMatch } from './text';
-import { deepYamlNesting, duplicateKeys, explainYamlMessage, MAX_YAML_DEPTH, SAFE_YAML_OPTIONS, withLoneCrAsLf } from './yaml-safety';
+import { deepYamlNesting, duplicateKeys, explainYamlMessage, MAX_YAML_DEPTH, parseYamlData, withLoneCrAsLf } from './yaml-safety';
 
 export const CONFIG_FILE_NAME = '.product-docs.yaml';
 export const HORIZONS = ['now', 'next', 'later', 'done'] as const;
@@ -94,7 +94,7 @@ export function parseConfig(text: string, ruleIds: readonly string[]): LoadedCon
   if (tooDeep) return { config, problems: [{ message: `The config is nested too deeply to be a config (more than ${MAX_YAML_DEPTH} levels). The defaults are used until it is fixed.`, ...tooDeep }] };
   let doc;
   try {
-    doc = parseDocument(withLoneCrAsLf(text), { ...SAFE_YAML_OPTIONS, prettyErrors: false, stringKeys: true });
+    doc = parseYamlData(withLoneCrAsLf(text), { prettyErrors: false, stringKeys: true });
   } catch (error) {
     return { config, problems: [{ message: `The config could not be read: ${String(error)}`, start: 0, end: 0 }] };
   }

@@ -1,6 +1,6 @@
-import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { readFlatYaml } from './front-matter-fast';
-import { deepYamlNesting, duplicateKeys, explainYamlMessage, MAX_YAML_DEPTH, SAFE_YAML_OPTIONS, selfReferencingAlias, withLoneCrAsLf } from './yaml-safety';
+import { deepYamlNesting, duplicateKeys, explainYamlMessage, MAX_YAML_DEPTH, parseYamlData, selfReferencingAlias, withLoneCrAsLf } from './yaml-safety';
 
 /** Where a top-level front-matter field sits, as offsets in the document text. */
 export interface FieldLocation {
@@ -161,7 +161,7 @@ function readYaml(text: string, frontMatter: FrontMatter): void {
     return;
   }
   try {
-    const doc = parseDocument(source, { ...SAFE_YAML_OPTIONS, prettyErrors: false, strict: true, stringKeys: true });
+    const doc = parseYamlData(source, { prettyErrors: false, strict: true, stringKeys: true });
     for (const error of [...doc.errors, ...doc.warnings]) {
       problems.push(problemAt(explainYamlMessage(error.message, error.pos, source, 'front matter'), error.pos, contentStart, contentEnd));
     }

@@ -1,5 +1,5 @@
 // Guards that run before any YAML from a workspace reaches the parser, and the options it is parsed with.
-import { isAlias, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isScalar, parseDocument, visit, type Document, type DocumentOptions, type ParseOptions, type Node as YamlNode } from 'yaml';
 
 /**
  * Deeper YAML than this is neither a config nor front matter. The `yaml` parser recurses per level:
@@ -63,6 +63,21 @@ export function deepYamlNesting(text: string): { start: number; end: number } | 
  * the parser never writes to the console (a mapping used as a key made it print a Node warning).
  */
 export const SAFE_YAML_OPTIONS = { schema: 'core', resolveKnownTags: false, merge: false, uniqueKeys: false, version: '1.2', logLevel: 'silent' } as const;
+
+/**
+ * Parses a YAML text as data, with SAFE_YAML_OPTIONS. `yaml` reports each syntax error as an Error,
+ * and V8 captures a stack trace for every Error made: nobody reads these, and capturing them cost
+ * more than parsing a broken front matter, so none is captured while it parses.
+ */
+export function parseYamlData(text: string, options: ParseOptions & DocumentOptions): Document.Parsed {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseDocument(text, { ...SAFE_YAML_OPTIONS, ...options });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
 
 /**
  * The text with every lone CR (classic Mac line ends) turned into LF. The YAML parser reads only
