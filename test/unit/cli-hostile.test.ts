@@ -4,28 +4,17 @@
  * never walks node_modules, and --fix never loses text. docs/reliability.md lists these cases.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { readMarkdown, walkMarkdown, type FolderRules, type Skipped } from '../../src/cli/files';
 import { writeStressWorkspace } from '../../scripts/stress/workspace';
-import { buildTheCliWhenStale, CLI } from '../support/built-cli';
+import { buildTheCliWhenStale, runCli, stdoutJson, type CliResult } from '../support/built-cli';
+import { tempWorkspace } from '../support/temp-workspace';
 
 before(buildTheCliWhenStale);
 
-interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
 function cli(cwd: string, ...args: string[]): CliResult {
-  const start = performance.now();
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, ms: performance.now() - start };
+  return runCli(cwd, args, { timeoutMs: 60_000 });
 }
 
 interface JsonReport {
@@ -37,29 +26,8 @@ interface JsonReport {
   message: string;
 }
 
-function reports(result: CliResult): JsonReport[] {
-  try {
-    return JSON.parse(result.stdout) as JsonReport[];
-  } catch {
-    assert.fail(`stdout is not JSON (exit ${result.status}):\n${result.stdout.slice(0, 2000)}\nstderr:\n${result.stderr}`);
-  }
-}
-
-const temps: string[] = [];
-after(() => {
-  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function workspace(files: Record<string, string | Buffer> = {}): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'product-docs-hostile-')));
-  temps.push(root);
-  for (const [rel, content] of Object.entries(files)) {
-    const file = path.join(root, ...rel.split('/'));
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
-  return root;
-}
+const reports = (result: CliResult) => stdoutJson<JsonReport[]>(result);
+const workspace = (files: Record<string, string | Buffer> = {}) => tempWorkspace('product-docs-hostile-', files);
 
 const FIELDS = 'type: prd\ntitle: Plan\nstatus: draft\nowner: Ana';
 /** A PRD with every required section: clean unless its front matter says otherwise. */

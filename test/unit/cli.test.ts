@@ -8,18 +8,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatReports } from '../../src/cli/formats';
 import { run, type Io } from '../../src/cli/main';
-import { buildTheCliWhenStale, CLI, REPO } from '../support/built-cli';
+import { buildTheCliWhenStale, CLI, REPO, runCli, stdoutJson, type CliResult } from '../support/built-cli';
+import { tempWorkspace } from '../support/temp-workspace';
 
 before(buildTheCliWhenStale);
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** No git identity, so `new` without --owner is deterministic. */
 const CHILD_ENV = { ...process.env, GIT_CONFIG_GLOBAL: path.join(os.tmpdir(), 'product-docs-no-gitconfig'), GIT_CONFIG_NOSYSTEM: '1' };
@@ -29,37 +24,11 @@ function cli(cwd: string, ...args: string[]): CliResult {
 }
 
 function cliWithEnv(env: Record<string, string>, cwd: string, ...args: string[]): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 20_000, env: { ...CHILD_ENV, ...env } });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(cwd, args, { env: { ...CHILD_ENV, ...env } });
 }
 
-function json<T = unknown>(result: CliResult): T {
-  try {
-    return JSON.parse(result.stdout) as T;
-  } catch {
-    assert.fail(`stdout is not JSON (exit ${result.status}):\n${result.stdout}\nstderr:\n${result.stderr}`);
-  }
-}
-
-const temps: string[] = [];
-after(() => {
-  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh folder under the OS temp folder holding `files` (paths with `/`). */
-function workspace(files: Record<string, string | Buffer> = {}): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'product-docs-cli-')));
-  temps.push(root);
-  for (const [rel, content] of Object.entries(files)) write(root, rel, content);
-  return root;
-}
-
-function write(root: string, rel: string, content: string | Buffer): void {
-  const file = path.join(root, ...rel.split('/'));
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, content);
-}
+const json = stdoutJson;
+const workspace = (files: Record<string, string | Buffer> = {}) => tempWorkspace('product-docs-cli-', files);
 
 function read(root: string, rel: string): string {
   return fs.readFileSync(path.join(root, ...rel.split('/')), 'utf8');
