@@ -839,7 +839,11 @@ class BlockScanner {
     return kind;
   }
 
-  /** Whether the rest of the line from `q` completes a kind 7 tag followed only by whitespace. */
+  /**
+   * Whether the rest of the line from `q` completes a kind 7 tag followed only by whitespace.
+   * Its attribute loop looks like htmlText's but follows micromark's html-flow, not html-text: one
+   * line only, spaces and tabs only, and other characters end an unquoted value. Kept apart on purpose.
+   */
   private isCompleteTagLine(q: number, closing: boolean): boolean {
     const t = this.t;
     const end = this.lineEnd;
@@ -1655,6 +1659,7 @@ class InlineParser {
     }
   }
 
+  /** The end of inline HTML starting at `i` (micromark's html-text: it may span lines), or -1. */
   private htmlText(i: number): number {
     const t = this.t;
     const at = (k: number): number => this.code(k);
