@@ -178,5 +178,6 @@ export function createRoadmapView(tree: RoadmapTree, model: WorkspaceModel): vsc
     const noMatch = filter && tree.visibleItems().length === 0 ? `No roadmap item matches the filter (${filter.field}: "${filter.value}").` : '';
     view.message = [noMatch, skipped].filter(Boolean).join(' ');
   };
-  return vscode.Disposable.from(view, model.onDidChange(showMessage), tree.onDidChangeTreeData(showMessage));
+  // The tree changes with the model, the lint, the filter and the grouping: the message follows it.
+  return vscode.Disposable.from(view, tree.onDidChangeTreeData(showMessage));
 }
