@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { binaryReason, tooLargeReason } from '../core/file-limits';
+import { binaryReason, NOT_A_REGULAR_FILE, tooLargeReason } from '../core/file-limits';
 import type { ProductDocsConfig } from '../core/config';
 import { globSetOf, isIncludedPath } from '../core/glob';
 
@@ -87,7 +87,7 @@ export function* walkMarkdown(root: string, rulesFor: (folder: string) => Folder
         }
       } else if (MARKDOWN.test(entry.name) && rules.wantsFile(path)) {
         if (entry.isFile()) files.push(path);
-        else onSkip({ path, reason: 'is not a regular file (a pipe, socket or device)', unreadable: false });
+        else onSkip({ path, reason: NOT_A_REGULAR_FILE, unreadable: false });
       }
     }
     // Files of a folder come before its subfolders; `entries` is in reverse name order.
@@ -116,7 +116,7 @@ export function readMarkdown(path: string, maxFileSize: number): ReadResult {
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return { ok: false, reason: stats.isDirectory() ? 'is a folder' : 'is not a regular file (a pipe, socket or device)', unreadable: false };
+    if (!stats.isFile()) return { ok: false, reason: stats.isDirectory() ? 'is a folder' : NOT_A_REGULAR_FILE, unreadable: false };
     const size = stats.size;
     const tooLarge = tooLargeReason(size, maxFileSize);
     if (tooLarge) return { ok: false, reason: tooLarge, unreadable: false };

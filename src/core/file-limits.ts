@@ -3,6 +3,9 @@
 /** Bytes looked at for a NUL byte, the sign of a binary file. */
 const BINARY_SNIFF_BYTES = 8192;
 
+/** Why a markdown path that is neither a file nor a folder is not read: reading a pipe would block. */
+export const NOT_A_REGULAR_FILE = 'is not a regular file (a pipe, socket or device)';
+
 /** Why a file of `size` bytes is over the config's limit, or undefined when it is within it. */
 export function tooLargeReason(size: number, maxFileSize: number): string | undefined {
   return size > maxFileSize ? `is larger than the ${formatBytes(maxFileSize)} limit (${formatBytes(size)}); raise maxFileSizeKb in .product-docs.yaml to lint it` : undefined;

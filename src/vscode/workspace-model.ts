@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ProductDocsConfig } from '../core/config';
 import type { Finding } from '../core/findings';
 import type { RoadmapItem } from '../core/roadmap/items';
-import { binaryReason, tooLargeReason } from '../core/file-limits';
+import { binaryReason, NOT_A_REGULAR_FILE, tooLargeReason } from '../core/file-limits';
 import { isIncludedPath } from '../core/glob';
 import { WorkspaceIndex } from '../core/workspace-index';
 import type { ConfigService } from './config-service';
@@ -197,7 +197,7 @@ export class WorkspaceModel implements vscode.Disposable {
       const prefix = `${folder.toString()}/`;
       for (const [key, uri] of this.uris) if (key.startsWith(prefix)) found.push(uri); // deleted folder
       try {
-        if (!((await vscode.workspace.fs.stat(folder)).type & vscode.FileType.Directory)) continue;
+        if ((await statOf(folder)).kind !== 'directory') continue;
       } catch {
         continue; // gone: its files were collected above
       }
@@ -268,7 +268,8 @@ export class WorkspaceModel implements vscode.Disposable {
   private async readFile(uri: vscode.Uri, config: ProductDocsConfig): Promise<string | undefined> {
     try {
       const stat = await statOf(uri);
-      if (stat.isDirectory) return undefined;
+      if (stat.kind === 'directory') return undefined;
+      if (stat.kind === 'other') return this.skip(uri, NOT_A_REGULAR_FILE);
       const tooLarge = tooLargeReason(stat.size, config.maxFileSize);
       if (tooLarge) return this.skip(uri, tooLarge);
       const bytes = await bytesOf(uri);
@@ -291,13 +292,14 @@ export class WorkspaceModel implements vscode.Disposable {
 // Local files are read with Node's fs: in a 10,000-file workspace that is faster than a round trip
 // through VS Code's file service per file. Other schemes (virtual workspaces, say) use workspace.fs.
 
-async function statOf(uri: vscode.Uri): Promise<{ isDirectory: boolean; size: number }> {
+/** What is at `uri` (links followed); `other` is a pipe, socket or device, which is never read. */
+async function statOf(uri: vscode.Uri): Promise<{ kind: 'file' | 'directory' | 'other'; size: number }> {
   if (uri.scheme === 'file') {
     const stat = await fs.stat(uri.fsPath);
-    return { isDirectory: stat.isDirectory(), size: stat.size };
+    return { kind: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other', size: stat.size };
   }
   const stat = await vscode.workspace.fs.stat(uri);
-  return { isDirectory: (stat.type & vscode.FileType.Directory) !== 0, size: stat.size };
+  return { kind: stat.type & vscode.FileType.File ? 'file' : stat.type & vscode.FileType.Directory ? 'directory' : 'other', size: stat.size };
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

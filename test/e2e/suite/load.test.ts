@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -88,6 +89,25 @@ describe('Under load', () => {
     console.log(`burst: 1,000 files gave ${updates} roadmap updates`);
     assert.ok(updates <= 20, `expected a few updates, got ${updates}`);
     fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('skips a named pipe called .md (it would block a read forever) and keeps indexing the rest', async function () {
+    if (process.platform === 'win32') this.skip(); // no mkfifo there
+    const api = await productDocs();
+    await api.settled();
+    const pipe = workspaceUri('docs', 'pipe.md');
+    execFileSync('mkfifo', [pipe.fsPath]);
+    try {
+      await vscode.commands.executeCommand('productDocs.roadmap.refresh'); // a full scan meets the pipe
+      const skipped = await waitFor('the pipe reported as skipped', async () => {
+        await api.settled();
+        return api.skipped().find((s) => s.uri.endsWith('pipe.md'));
+      }, 15_000);
+      assert.match(skipped.reason, /not a regular file/);
+      assert.ok((await api.roadmap()).some((g) => g.items.some((i) => i.title === 'Loyalty points')), 'the rest is still indexed');
+    } finally {
+      fs.rmSync(pipe.fsPath, { force: true });
+    }
   });
 
   it('skips files that are too large or binary, says so, and keeps indexing the rest', async () => {
