@@ -1,7 +1,7 @@
 // Writes snippets/markdown.json from the built-in document types (one source of truth).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtInTypes } from '../src/core/document-types';
+import { builtInTypes } from '../src/core/config/document-types';
 import { buildSnippets } from '../src/core/snippets';
 
 export const SNIPPETS_FILE = join(__dirname, '..', 'snippets', 'markdown.json');

@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { builtInTypes, DELIVERY_STATUSES, PRIORITIES, REVIEW_STATUSES, type DocumentType, type SectionSpec } from '../../src/core/document-types';
+import { builtInTypes, DELIVERY_STATUSES, PRIORITIES, REVIEW_STATUSES, type DocumentType, type SectionSpec } from '../../src/core/config/document-types';
 import { Rng } from './prng';
 
 /** Bump whenever the output changes: a new version is generated next to the old one. */

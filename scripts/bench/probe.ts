@@ -5,14 +5,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { defaultConfig, type ProductDocsConfig } from '../../src/core/config';
+import { defaultConfig, type ProductDocsConfig } from '../../src/core/config/config';
 import { parseDocument, type ParsedDocument } from '../../src/core/document';
-import { parseFrontMatter } from '../../src/core/front-matter';
+import { parseFrontMatter } from '../../src/core/front-matter/front-matter';
 import { lint } from '../../src/core/lint';
 import { scanHeadings } from '../../src/core/markdown/headings';
 import { RULES } from '../../src/core/rules';
 import { LineIndex } from '../../src/core/text';
-import { analyze, readHeader, WorkspaceIndex } from '../../src/core/workspace-index';
+import { analyze, readHeader, WorkspaceIndex } from '../../src/core/workspace/workspace-index';
 
 type Args = Record<string, unknown>;
 

@@ -13,7 +13,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
-import { builtInTypes } from '../../src/core/document-types';
+import { builtInTypes } from '../../src/core/config/document-types';
 import { ensureCorpus, type CorpusManifest } from './generate';
 import { summarizeCpuProfile, type ProfileSummary } from './profile';
 

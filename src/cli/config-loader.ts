@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ConfigProblem, type ProductDocsConfig } from '../core/config';
+import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ConfigProblem, type ProductDocsConfig } from '../core/config/config';
 import { RULE_IDS } from '../core/rules';
 import { LineIndex } from '../core/text';
 

@@ -1,9 +1,9 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { binaryReason, NOT_A_REGULAR_FILE, tooLargeReason } from '../core/file-limits';
-import type { ProductDocsConfig } from '../core/config';
-import { globSetOf, isIncludedPath } from '../core/glob';
+import { binaryReason, NOT_A_REGULAR_FILE, tooLargeReason } from '../core/workspace/read-policy';
+import type { ProductDocsConfig } from '../core/config/config';
+import { globSetOf, isIncludedPath } from '../core/config/glob';
 
 /** Folders never worth walking into. */
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);

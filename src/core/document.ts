@@ -1,4 +1,4 @@
-import { parseFrontMatter, type FrontMatter } from './front-matter';
+import { parseFrontMatter, type FrontMatter } from './front-matter/front-matter';
 import { scanHeadings, type Heading } from './markdown/headings';
 import { LineIndex, detectEol, normalizeLabel } from './text';
 

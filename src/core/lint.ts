@@ -1,10 +1,10 @@
-import { classify, type Classification } from './classify';
-import type { ProductDocsConfig } from './config';
+import { classify, type Classification } from './config/classify-document';
+import type { ProductDocsConfig } from './config/config';
 import type { ParsedDocument } from './document';
 import type { Finding } from './findings';
 import { RULES } from './rules';
 import type { RuleContext } from './rules/rule';
-import { matchSections } from './sections';
+import { matchSections } from './markdown/sections';
 
 export interface LintOptions {
   config: ProductDocsConfig;

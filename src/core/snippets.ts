@@ -1,5 +1,5 @@
-import type { DocumentType } from './document-types';
-import { normalizeGuidance } from './section-content';
+import type { DocumentType } from './config/document-types';
+import { normalizeGuidance } from './markdown/section-content';
 import { guidanceLine } from './templates';
 
 /** A VS Code snippet definition, as in a contributed snippets JSON file. */

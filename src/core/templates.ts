@@ -1,5 +1,5 @@
-import type { DocumentType, SectionSpec } from './document-types';
-import { yamlScalar } from './edits';
+import type { DocumentType, SectionSpec } from './config/document-types';
+import { yamlScalar } from './front-matter/front-matter-edits';
 
 export interface TemplateValues {
   title: string;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { configTemplate } from '../core/config-template';
+import { configTemplate } from '../core/config/config-template';
 import type { ConfigService } from './config-service';
 
 /** Opening (or creating) `.product-docs.yaml`, and the documentation. */

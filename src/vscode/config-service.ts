@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ProductDocsConfig } from '../core/config';
+import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ProductDocsConfig } from '../core/config/config';
 import { RULE_IDS } from '../core/rules';
 import { LineIndex } from '../core/text';
 import { DIAGNOSTIC_SOURCE } from './convert';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/findings';
-import { analyze, type Analysis } from '../core/workspace-index';
+import { analyze, type Analysis } from '../core/workspace/workspace-index';
 import type { ConfigService } from './config-service';
 import type { OwnerName } from './owner';
 

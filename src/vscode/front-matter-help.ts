@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { findType } from '../core/classify';
-import type { ProductDocsConfig } from '../core/config';
-import { builtInTypes, type DocumentType, type FieldSpec } from '../core/document-types';
-import { localIsoDate } from '../core/field-values';
-import { parseFrontMatter, type FrontMatter } from '../core/front-matter';
+import { findType } from '../core/config/classify-document';
+import type { ProductDocsConfig } from '../core/config/config';
+import { builtInTypes, type DocumentType, type FieldSpec } from '../core/config/document-types';
+import { localIsoDate } from '../core/front-matter/field-values';
+import { parseFrontMatter, type FrontMatter } from '../core/front-matter/front-matter';
 import { LineIndex } from '../core/text';
 import type { ConfigService } from './config-service';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { findType } from '../core/classify';
-import type { DocumentType } from '../core/document-types';
-import { localIsoDate } from '../core/field-values';
+import { findType } from '../core/config/classify-document';
+import type { DocumentType } from '../core/config/document-types';
+import { localIsoDate } from '../core/front-matter/field-values';
 import { documentAsSnippet } from '../core/snippets';
 import { renderNewDocument, slugify, workspaceTemplatePath, type TemplateValues } from '../core/templates';
 import type { ConfigService } from './config-service';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { GROUPINGS, type Grouping } from '../core/config';
-import { setFieldEdit } from '../core/edits';
-import { localIsoDate } from '../core/field-values';
+import { GROUPINGS, type Grouping } from '../core/config/config';
+import { setFieldEdit } from '../core/front-matter/front-matter-edits';
+import { localIsoDate } from '../core/front-matter/field-values';
 import { EXPORT_FORMATS, roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaid, type ExportFormat } from '../core/roadmap/export';
 import { toTextEdit } from './convert';
 import type { DocumentAnalyses } from './document-analysis';

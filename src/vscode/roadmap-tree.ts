@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { GROUPINGS, type Grouping, type ProductDocsConfig } from '../core/config';
-import { localIsoDate } from '../core/field-values';
+import { GROUPINGS, type Grouping, type ProductDocsConfig } from '../core/config/config';
+import { localIsoDate } from '../core/front-matter/field-values';
 import { combinedConfig, groupItems, type RoadmapGroup } from '../core/roadmap/grouping';
 import { isOverdue, type RoadmapItem } from '../core/roadmap/items';
 import type { ConfigService } from './config-service';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GROUPINGS, type Grouping } from '../core/config';
+import { GROUPINGS, type Grouping } from '../core/config/config';
 import { SEVERITY_SETTINGS, type SeveritySetting } from '../core/findings';
 
 /** The `productDocs.*` settings, read fresh each time (they can change at any moment). */

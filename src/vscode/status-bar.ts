@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { matchSections, requiredSectionProgress } from '../core/sections';
+import { matchSections, requiredSectionProgress } from '../core/markdown/sections';
 import { isMarkdown, type DocumentAnalyses } from './document-analysis';
 
 /** For the active product document: its type, sections written, and problems at a glance. */

@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import type { ProductDocsConfig } from '../core/config';
+import type { ProductDocsConfig } from '../core/config/config';
 import type { Finding } from '../core/findings';
 import type { RoadmapItem } from '../core/roadmap/items';
-import { binaryReason, NOT_A_REGULAR_FILE, tooLargeReason } from '../core/file-limits';
-import { isIncludedPath } from '../core/glob';
-import { WorkspaceIndex } from '../core/workspace-index';
+import { binaryReason, NOT_A_REGULAR_FILE, tooLargeReason } from '../core/workspace/read-policy';
+import { isIncludedPath } from '../core/config/glob';
+import { WorkspaceIndex } from '../core/workspace/workspace-index';
 import type { ConfigService } from './config-service';
 import type { DocumentAnalyses } from './document-analysis';
 

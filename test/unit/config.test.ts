@@ -16,8 +16,8 @@ import {
   TYPE_KEYS,
   type ConfigProblem,
   type ProductDocsConfig,
-} from '../../src/core/config';
-import { configTemplate } from '../../src/core/config-template';
+} from '../../src/core/config/config';
+import { configTemplate } from '../../src/core/config/config-template';
 import { SEVERITY_SETTINGS } from '../../src/core/findings';
 import { RULE_IDS, RULES } from '../../src/core/rules';
 

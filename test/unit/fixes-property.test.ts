@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseConfig } from '../../src/core/config';
+import { parseConfig } from '../../src/core/config/config';
 import { parseDocument } from '../../src/core/document';
 import type { Finding } from '../../src/core/findings';
 import { applyEdits, fixAll } from '../../src/core/fix-all';

@@ -7,9 +7,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
-import { readFlatYaml, type FlatYaml } from '../../src/core/front-matter-fast';
-import { parseFrontMatter, type FieldLocation } from '../../src/core/front-matter';
-import { duplicateKeys, SAFE_YAML_OPTIONS, withLoneCrAsLf } from '../../src/core/yaml-safety';
+import { readFlatYaml, type FlatYaml } from '../../src/core/front-matter/flat-yaml';
+import { parseFrontMatter, type FieldLocation } from '../../src/core/front-matter/front-matter';
+import { duplicateKeys, SAFE_YAML_OPTIONS, withLoneCrAsLf } from '../../src/core/front-matter/yaml-safety';
 
 /** What the `yaml` path of front-matter.ts makes of a source: data, field locations, and whether anything was wrong. */
 function readWithYaml(source: string, offset: number): { clean: boolean; data: Record<string, unknown>; fields: Map<string, FieldLocation> } {

@@ -5,15 +5,15 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { classify } from '../../src/core/classify';
-import { defaultConfig, parseConfig, type ProductDocsConfig } from '../../src/core/config';
+import { classify } from '../../src/core/config/classify-document';
+import { defaultConfig, parseConfig, type ProductDocsConfig } from '../../src/core/config/config';
 import { parseDocument } from '../../src/core/document';
-import { parseFrontMatter } from '../../src/core/front-matter';
+import { parseFrontMatter } from '../../src/core/front-matter/front-matter';
 import { lint } from '../../src/core/lint';
 import { roadmapItem } from '../../src/core/roadmap/items';
 import { RULE_IDS } from '../../src/core/rules';
-import { matchSections } from '../../src/core/sections';
-import { analyze, WorkspaceIndex } from '../../src/core/workspace-index';
+import { matchSections } from '../../src/core/markdown/sections';
+import { analyze, WorkspaceIndex } from '../../src/core/workspace/workspace-index';
 import { assertFindingsInside, assertRangeInside, frontMatterBlock, markdownDocument, productDocument, yamlLine } from './hostile-arbitraries';
 
 /** Every rule at a severity that reports, and every type also matched by path, so files without front matter are linted too. */

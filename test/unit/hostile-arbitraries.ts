@@ -3,7 +3,7 @@
  * from the lines product documents (and broken ones) are made of, and YAML-ish front matter.
  */
 import fc from 'fast-check';
-import { builtInTypes } from '../../src/core/document-types';
+import { builtInTypes } from '../../src/core/config/document-types';
 import type { Finding } from '../../src/core/findings';
 import type { ParsedDocument } from '../../src/core/document';
 import type { Range } from '../../src/core/text';

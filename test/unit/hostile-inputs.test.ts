@@ -8,14 +8,14 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
-import { defaultConfig, parseConfig, type ProductDocsConfig } from '../../src/core/config';
+import { defaultConfig, parseConfig, type ProductDocsConfig } from '../../src/core/config/config';
 import { parseDocument, type ParsedDocument } from '../../src/core/document';
 import type { Finding } from '../../src/core/findings';
-import { MAX_FRONT_MATTER_LENGTH } from '../../src/core/front-matter';
+import { MAX_FRONT_MATTER_LENGTH } from '../../src/core/front-matter/front-matter';
 import { lint } from '../../src/core/lint';
 import { scanHeadings } from '../../src/core/markdown/headings';
 import { RULE_IDS } from '../../src/core/rules';
-import { analyze } from '../../src/core/workspace-index';
+import { analyze } from '../../src/core/workspace/workspace-index';
 import { assertFindingsInside } from './hostile-arbitraries';
 
 const REPO = join(__dirname, '..', '..');

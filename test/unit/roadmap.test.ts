@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { defaultConfig, GROUPINGS, parseConfig, type Grouping } from '../../src/core/config';
+import { defaultConfig, GROUPINGS, parseConfig, type Grouping } from '../../src/core/config/config';
 import { parseDocument } from '../../src/core/document';
-import { builtInTypes, type DocumentType } from '../../src/core/document-types';
+import { builtInTypes, type DocumentType } from '../../src/core/config/document-types';
 import { roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaid, itemsAsJson } from '../../src/core/roadmap/export';
 import { combinedConfig, compareItems, groupItems, horizonOf, sortItems } from '../../src/core/roadmap/grouping';
-import { localIsoDate } from '../../src/core/field-values';
+import { localIsoDate } from '../../src/core/front-matter/field-values';
 import { isOverdue, roadmapItem, type LintedItem, type RoadmapItem } from '../../src/core/roadmap/items';
 import { RULE_IDS } from '../../src/core/rules';
-import { analyze } from '../../src/core/workspace-index';
+import { analyze } from '../../src/core/workspace/workspace-index';
 
 const config = defaultConfig();
 const [prd, prfaq, lessonsLearned] = builtInTypes() as [DocumentType, DocumentType, DocumentType];

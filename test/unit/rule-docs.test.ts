@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultConfig } from '../../src/core/config';
+import { defaultConfig } from '../../src/core/config/config';
 import { parseDocument } from '../../src/core/document';
 import { lint } from '../../src/core/lint';
 import { RULES } from '../../src/core/rules';

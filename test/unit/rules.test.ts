@@ -20,9 +20,9 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { defaultConfig, parseConfig, type ProductDocsConfig } from '../../src/core/config';
+import { defaultConfig, parseConfig, type ProductDocsConfig } from '../../src/core/config/config';
 import { parseDocument } from '../../src/core/document';
-import { checkFieldValue } from '../../src/core/field-values';
+import { checkFieldValue } from '../../src/core/front-matter/field-values';
 import type { Finding } from '../../src/core/findings';
 import { lint } from '../../src/core/lint';
 import { RULE_IDS } from '../../src/core/rules';

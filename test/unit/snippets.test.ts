@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SNIPPETS_FILE, snippetsJson } from '../../scripts/generate-snippets';
-import { defaultConfig } from '../../src/core/config';
+import { defaultConfig } from '../../src/core/config/config';
 import { parseDocument } from '../../src/core/document';
-import { builtInTypes } from '../../src/core/document-types';
+import { builtInTypes } from '../../src/core/config/document-types';
 import { lint } from '../../src/core/lint';
 import { buildSnippets, type Snippet } from '../../src/core/snippets';
 

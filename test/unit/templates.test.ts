@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parse as parseYaml } from 'yaml';
-import { defaultConfig } from '../../src/core/config';
+import { defaultConfig } from '../../src/core/config/config';
 import { parseDocument } from '../../src/core/document';
-import { builtInTypes } from '../../src/core/document-types';
+import { builtInTypes } from '../../src/core/config/document-types';
 import { lint } from '../../src/core/lint';
 import { fillTemplate, renderDocument, slugify } from '../../src/core/templates';
 

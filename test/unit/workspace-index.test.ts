@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { defaultConfig } from '../../src/core/config';
-import { analyze, readHeader, WorkspaceIndex } from '../../src/core/workspace-index';
+import { defaultConfig } from '../../src/core/config/config';
+import { analyze, readHeader, WorkspaceIndex } from '../../src/core/workspace/workspace-index';
 
 const config = defaultConfig();
 const PRD = '---\ntype: prd\ntitle: Checkout\nstatus: draft\nowner: Dana\n---\n\n## Problem\n\nTBD\n';

@@ -1,5 +1,5 @@
-import type { Grouping, ProductDocsConfig } from '../config';
-import { isValidIsoDate } from '../field-values';
+import type { Grouping, ProductDocsConfig } from '../config/config';
+import { isValidIsoDate } from '../front-matter/field-values';
 import { groupItems } from './grouping';
 import { isOverdue, type LintedItem, type RoadmapItem } from './items';
 

@@ -1,7 +1,7 @@
-import type { Grouping, Horizon, ProductDocsConfig } from '../config';
-import { HORIZONS } from '../config';
-import { DELIVERY_STATUSES, PRIORITIES, REVIEW_STATUSES } from '../document-types';
-import { isValidIsoDate } from '../field-values';
+import type { Grouping, Horizon, ProductDocsConfig } from '../config/config';
+import { HORIZONS } from '../config/config';
+import { DELIVERY_STATUSES, PRIORITIES, REVIEW_STATUSES } from '../config/document-types';
+import { isValidIsoDate } from '../front-matter/field-values';
 import type { RoadmapItem } from './items';
 
 export interface RoadmapGroup<T extends RoadmapItem = RoadmapItem> {

@@ -1,6 +1,6 @@
 import type { ParsedDocument } from '../document';
-import type { DocumentType } from '../document-types';
-import { isValidIsoDate, scalarText } from '../field-values';
+import type { DocumentType } from '../config/document-types';
+import { isValidIsoDate, scalarText } from '../front-matter/field-values';
 
 /** One roadmap entry: a product document with a status. */
 export interface RoadmapItem {

@@ -1,4 +1,4 @@
-import { sectionContent } from '../section-content';
+import { sectionContent } from '../markdown/section-content';
 import type { Rule } from './rule';
 
 export const emptySection: Rule = {

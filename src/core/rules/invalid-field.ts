@@ -1,5 +1,5 @@
-import { checkFieldValue, isBlank } from '../field-values';
-import { setFieldEdit, yamlScalar } from '../edits';
+import { checkFieldValue, isBlank } from '../front-matter/field-values';
+import { setFieldEdit, yamlScalar } from '../front-matter/front-matter-edits';
 import type { Rule, RuleFinding } from './rule';
 
 export const invalidField: Rule = {

@@ -1,7 +1,7 @@
 import type { RuleContext } from './rule';
 import type { Rule, RuleFinding } from './rule';
-import { isBlank } from '../field-values';
-import { setFieldEdit, yamlScalar } from '../edits';
+import { isBlank } from '../front-matter/field-values';
+import { setFieldEdit, yamlScalar } from '../front-matter/front-matter-edits';
 
 /** Fields a document of this type must have, counting `requireWhen` conditions. */
 export function requiredFields({ type, doc }: RuleContext): string[] {

@@ -1,7 +1,7 @@
 import type { ParsedDocument } from '../document';
 import { scanHeadings } from '../markdown/headings';
-import type { DocumentType } from '../document-types';
-import type { MatchedSection } from '../sections';
+import type { DocumentType } from '../config/document-types';
+import type { MatchedSection } from '../markdown/sections';
 import { renderSection } from '../templates';
 import type { Range, TextEdit } from '../text';
 import type { Rule, RuleFinding } from './rule';

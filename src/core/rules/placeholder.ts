@@ -1,5 +1,5 @@
-import { scalarText } from '../field-values';
-import { sectionContent } from '../section-content';
+import { scalarText } from '../front-matter/field-values';
+import { sectionContent } from '../markdown/section-content';
 import { maskCodeSpans, proseRanges } from '../markdown/prose';
 import type { Rule, RuleFinding } from './rule';
 

@@ -1,8 +1,8 @@
-import type { ProductDocsConfig } from '../config';
+import type { ProductDocsConfig } from '../config/config';
 import type { ParsedDocument } from '../document';
-import type { DocumentType } from '../document-types';
+import type { DocumentType } from '../config/document-types';
 import type { Finding, Severity } from '../findings';
-import type { MatchedSection } from '../sections';
+import type { MatchedSection } from '../markdown/sections';
 
 /** Everything a rule may look at; computed once per lint. */
 export interface RuleContext {

@@ -1,4 +1,4 @@
-import { setFieldEdit } from '../edits';
+import { setFieldEdit } from '../front-matter/front-matter-edits';
 import { closestMatch } from '../text';
 import type { Rule } from './rule';
 

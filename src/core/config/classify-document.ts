@@ -1,7 +1,7 @@
 import type { ProductDocsConfig } from './config';
-import type { ParsedDocument } from './document';
+import type { ParsedDocument } from '../document';
 import type { DocumentType } from './document-types';
-import { MAX_FRONT_MATTER_LENGTH } from './front-matter';
+import { MAX_FRONT_MATTER_LENGTH } from '../front-matter/front-matter';
 import { globSetOf } from './glob';
 
 /** What a markdown file is to Product Docs. */

@@ -1,6 +1,6 @@
-import type { ParsedDocument } from './document';
+import type { ParsedDocument } from '../document';
 import { isYamlLanguage } from './front-matter';
-import type { TextEdit } from './text';
+import type { TextEdit } from '../text';
 
 const PLAIN_SCALAR = /^[A-Za-z0-9_][A-Za-z0-9_ .,'()/&+@-]*$/;
 const YAML_KEYWORD = /^(?:true|false|yes|no|on|off|null|~|y|n)$/i;

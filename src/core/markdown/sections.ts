@@ -1,6 +1,6 @@
-import type { ParsedDocument, Section } from './document';
-import { normalizeHeading } from './document';
-import { sectionNames, type DocumentType } from './document-types';
+import type { ParsedDocument, Section } from '../document';
+import { normalizeHeading } from '../document';
+import { sectionNames, type DocumentType } from '../config/document-types';
 
 /** A document section recognised as one of its type's sections. */
 export interface MatchedSection {

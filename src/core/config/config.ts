@@ -9,10 +9,10 @@ import {
   type FieldSpec,
   type SectionSpec,
 } from './document-types';
-import { SEVERITY_SETTINGS, type SeveritySetting } from './findings';
+import { SEVERITY_SETTINGS, type SeveritySetting } from '../findings';
 import { backtrackingRisk } from './pattern-safety';
-import { closestMatch } from './text';
-import { deepYamlNesting, duplicateKeys, explainYamlMessage, MAX_YAML_DEPTH, parseYamlData, withLoneCrAsLf } from './yaml-safety';
+import { closestMatch } from '../text';
+import { deepYamlNesting, duplicateKeys, explainYamlMessage, MAX_YAML_DEPTH, parseYamlData, withLoneCrAsLf } from '../front-matter/yaml-safety';
 
 export const CONFIG_FILE_NAME = '.product-docs.yaml';
 export const HORIZONS = ['now', 'next', 'later', 'done'] as const;

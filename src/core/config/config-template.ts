@@ -1,5 +1,5 @@
 import { defaultConfig } from './config';
-import { RULES } from './rules';
+import { RULES } from '../rules';
 
 /** The commented `.product-docs.yaml` that `init` writes: every default, written out. */
 export function configTemplate(): string {

@@ -1,10 +1,10 @@
-import { classify, type Classification } from './classify';
-import type { ProductDocsConfig } from './config';
-import { parseDocumentHeader, type ParsedDocument } from './document';
-import type { DocumentType } from './document-types';
-import type { Finding } from './findings';
-import { lint } from './lint';
-import { roadmapItem, type RoadmapItem } from './roadmap/items';
+import { classify, type Classification } from '../config/classify-document';
+import type { ProductDocsConfig } from '../config/config';
+import { parseDocumentHeader, type ParsedDocument } from '../document';
+import type { DocumentType } from '../config/document-types';
+import type { Finding } from '../findings';
+import { lint } from '../lint';
+import { roadmapItem, type RoadmapItem } from '../roadmap/items';
 
 /** What a text's front matter alone says: whether it is a product document, and its roadmap item. */
 export interface Header {

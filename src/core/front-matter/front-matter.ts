@@ -1,5 +1,5 @@
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
-import { readFlatYaml } from './front-matter-fast';
+import { readFlatYaml } from './flat-yaml';
 import { deepYamlNesting, duplicateKeys, explainYamlMessage, MAX_YAML_DEPTH, parseYamlData, selfReferencingAlias, withLoneCrAsLf } from './yaml-safety';
 
 /** Where a top-level front-matter field sits, as offsets in the document text. */

@@ -1,9 +1,9 @@
-import type { ParsedDocument, Section } from './document';
-import type { DocumentType } from './document-types';
-import type { Heading } from './markdown/headings';
-import { endsInsideComment, stripComments } from './markdown/prose';
+import type { ParsedDocument, Section } from '../document';
+import type { DocumentType } from '../config/document-types';
+import type { Heading } from './headings';
+import { endsInsideComment, stripComments } from './prose';
 import { sectionIndexOf } from './sections';
-import { normalizeLabel } from './text';
+import { normalizeLabel } from '../text';
 
 /** A line of a section, as offsets in the document text: start of the line, end of its content. */
 export interface LineSpan {

@@ -1,5 +1,5 @@
-import type { FieldSpec } from './document-types';
-import { closestMatch } from './text';
+import type { FieldSpec } from '../config/document-types';
+import { closestMatch } from '../text';
 
 /** Why a field value is not allowed, and the value that probably was meant. */
 export interface FieldValueProblem {
