@@ -21,6 +21,23 @@ export function registerConfigCommands(configs: ConfigService, extensionUri: vsc
       }
       await vscode.window.showTextDocument(file);
     }),
-    vscode.commands.registerCommand('productDocs.openDocs', () => vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(extensionUri, 'README.md'))),
+    // Returns what it opened, so a test can check that the file is really there.
+    vscode.commands.registerCommand('productDocs.openDocs', async (): Promise<vscode.Uri | undefined> => {
+      const readme = await userDocumentation(extensionUri);
+      if (readme) await vscode.commands.executeCommand('markdown.showPreview', readme);
+      else void vscode.window.showErrorMessage('Product Docs: the documentation is missing from the installed extension; reinstall it.');
+      return readme;
+    }),
   );
+}
+
+/** The README the extension ships with: `README.md` in a folder, `readme.md` once packaged by vsce. */
+async function userDocumentation(extensionUri: vscode.Uri): Promise<vscode.Uri | undefined> {
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(extensionUri);
+    const name = entries.find(([entry, kind]) => kind === vscode.FileType.File && entry.toLowerCase() === 'readme.md')?.[0];
+    return name === undefined ? undefined : vscode.Uri.joinPath(extensionUri, name);
+  } catch {
+    return undefined;
+  }
 }

@@ -3,7 +3,7 @@
 // (code-server 4.100.3 = VS Code 1.100.3, installed by scripts/e2e/install-code-server.sh), whose
 // workbench is opened headless in Debian's Chromium through playwright-core. Exits with the suite's
 // exit code and ends with the line `e2e: N passed, N failed`. How and why: test/e2e/README.md.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -18,6 +18,8 @@ const fromRepo = (value, fallback) => path.resolve(repoRoot, value || fallback);
 const config = {
   codeServerDir: fromRepo(env.E2E_CODE_SERVER_DIR, '.e2e/code-server/node_modules/code-server'),
   extensionPath: fromRepo(env.E2E_EXTENSION_PATH, '.'),
+  // A .vsix to install with --install-extension and test as users get it, instead of the folder.
+  vsixPath: env.E2E_VSIX ? path.resolve(repoRoot, env.E2E_VSIX) : undefined,
   suitePath: fromRepo(env.E2E_SUITE_PATH, 'out/e2e/suite/index.js'),
   fixturePath: fromRepo(env.E2E_FIXTURE, 'test/e2e/fixtures/workspace'),
   screenshotDir: fromRepo(env.E2E_SCREENSHOT_DIR, 'out/e2e/screenshots'),
@@ -60,7 +62,9 @@ function checkPrerequisites() {
     problems.push(`no compiled suite at ${config.suitePath}: run node scripts/e2e/build-suite.mjs`);
   }
   const manifestPath = path.join(config.extensionPath, 'package.json');
-  if (!fs.existsSync(manifestPath)) {
+  if (config.vsixPath) {
+    if (!fs.existsSync(config.vsixPath)) problems.push(`no package at ${config.vsixPath}: run npm run package (E2E_VSIX)`);
+  } else if (!fs.existsSync(manifestPath)) {
     problems.push(`no extension manifest at ${manifestPath} (E2E_EXTENSION_PATH)`);
   } else {
     const { main } = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
@@ -87,6 +91,28 @@ function freePort() {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Installs the .vsix into the run's extensions folder as a user would (code-server's
+ * --install-extension), and makes an empty extension to stand as the development extension: VS
+ * Code runs a test suite only beside one, and the installed package must not be shadowed by the repo.
+ */
+function installPackage(entry, dirs) {
+  const result = spawnSync(process.execPath, [entry, '--install-extension', config.vsixPath, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData], {
+    env: { ...env, HOME: dirs.home, XDG_CONFIG_HOME: dirs.xdgConfig, XDG_DATA_HOME: dirs.xdgData, XDG_CACHE_HOME: dirs.xdgCache },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  const installed = fs.readdirSync(dirs.extensions).filter((name) => name.startsWith('productdocs.product-docs-'));
+  if (result.status !== 0 || installed.length !== 1) {
+    throw new HarnessError(`installing ${config.vsixPath} failed (exit ${result.status}): ${result.stdout}${result.stderr}`);
+  }
+  say(`installed ${path.relative(repoRoot, config.vsixPath)} as ${installed[0]}`);
+  dirs.testHost = path.join(dirs.root, 'test-host-extension');
+  fs.mkdirSync(dirs.testHost, { recursive: true });
+  const manifest = { name: 'e2e-test-host', publisher: 'productdocs-tests', version: '0.0.0', engines: { vscode: '^1.95.0' } };
+  fs.writeFileSync(path.join(dirs.testHost, 'package.json'), JSON.stringify(manifest));
 }
 
 /** Starts code-server in its own process group and resolves once it listens. */
@@ -261,6 +287,7 @@ async function main() {
   let timer;
   try {
     say(`code-server ${path.relative(repoRoot, config.codeServerDir) || '.'} on 127.0.0.1:${port}; temp ${dirs.root}`);
+    if (config.vsixPath) installPackage(entry, dirs);
     const codeServer = startCodeServer(entry, port, dirs);
     server = codeServer.server;
     const failed = new Promise((_, reject) => {
@@ -309,14 +336,14 @@ async function main() {
 
     const remote = (file) => `vscode-remote://127.0.0.1:${port}${file}`;
     const payload = [
-      ['extensionDevelopmentPath', remote(config.extensionPath)],
+      ['extensionDevelopmentPath', remote(config.vsixPath ? dirs.testHost : config.extensionPath)],
       ['extensionTestsPath', remote(config.suitePath)],
       ['skipWelcome', 'true'],
     ];
     const url = new URL(`http://127.0.0.1:${port}/`);
     url.searchParams.set('folder', dirs.workspace);
     url.searchParams.set('payload', JSON.stringify(payload));
-    say(`opening the workbench: extension ${config.extensionPath}, suite ${path.relative(repoRoot, config.suitePath)}`);
+    say(`opening the workbench: extension ${config.vsixPath ?? config.extensionPath}, suite ${path.relative(repoRoot, config.suitePath)}`);
     // The workbench goes on loading after this; the suite's end is what the harness waits for.
     await Promise.race([page.goto(url.href, { waitUntil: 'domcontentloaded', timeout: 60_000 }), failed]);
 

@@ -13,6 +13,13 @@ describe('Product Docs in a real VS Code', () => {
     assert.equal(extension.isActive, true);
   });
 
+  it('runs from the package under test: the installed .vsix, or the repository folder', () => {
+    const extension = vscode.extensions.getExtension(extensionId)!;
+    // The harness sets E2E_VSIX when it installed the package with --install-extension.
+    if (process.env['E2E_VSIX']) assert.match(extension.extensionPath, /[\\/]extensions[\\/]productdocs\.product-docs-[^\\/]+$/);
+    else assert.ok(fs.existsSync(`${extension.extensionPath}/src/vscode/extension.ts`), `${extension.extensionPath} is not the repository`);
+  });
+
   it('opens the fixture workspace with its product docs', async () => {
     const docs = await vscode.workspace.findFiles('docs/**/*.md');
     assert.ok(docs.length >= 2, `expected the fixture's docs/*.md, found ${docs.length}`);
@@ -28,6 +35,20 @@ describe('Product Docs in a real VS Code', () => {
     const screenshot = await takeScreenshot('workbench');
     if (screenshot !== undefined) {
       assert.ok(fs.statSync(screenshot).size > 10_000, `${screenshot} is too small to hold the workbench`);
+    }
+  });
+});
+
+describe('The shipped README', () => {
+  it('has every image it shows inside the extension, linked relatively', () => {
+    const { extensionPath } = vscode.extensions.getExtension(extensionId)!;
+    const readme = fs.readdirSync(extensionPath).find((name) => name.toLowerCase() === 'readme.md');
+    assert.ok(readme, `no README in ${extensionPath}`);
+    const images = [...fs.readFileSync(`${extensionPath}/${readme}`, 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map((m) => m[1]!);
+    assert.ok(images.length >= 3, `found ${images.length} images in the README`);
+    for (const image of images) {
+      assert.doesNotMatch(image, /^[a-z]+:/i, `${image} is not relative: it would not show offline`);
+      assert.ok(fs.existsSync(`${extensionPath}/${image}`), `${image} is not in the package`);
     }
   });
 });
