@@ -26,6 +26,7 @@ export function lint(doc: ParsedDocument, options: LintOptions, classification: 
     doc,
     config,
     type,
+    typedBy: classification.kind === 'product' ? classification.typedBy : undefined,
     unknownTypeName: classification.kind === 'unknown-type' ? classification.typeName : undefined,
     matched: type ? matchSections(doc, type) : [],
     path,

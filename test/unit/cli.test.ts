@@ -458,10 +458,14 @@ describe('product-docs CLI', () => {
       const root = workspace({
         '.product-docs.yaml': 'types:\n  rfc:\n    files: ["rfcs/**/*.md"]\n    sections: [Summary]\n',
         'rfcs/one.md': '---\ntitle: One\nstatus: draft\nowner: Ana\n---\n# One\n\n## Summary\n\nShort.\n',
-        'other/one.md': '---\ntitle: One\n---\n# One\n',
+        'rfcs/two.md': '---\ntitle: Two\nstatus: approved\n---\n# Two\n\n## Summary\n\nShort.\n',
+        'other/one.md': '---\ntitle: One\nstatus: approved\n---\n# One\n',
       });
       const result = cli(root, 'lint', '--format', 'json');
-      assert.deepEqual(json<JsonReport[]>(result).map((r) => r.file), ['rfcs/one.md'], result.stdout);
+      // No "type:" is asked for; the type's other required fields are.
+      assert.deepEqual(json<JsonReport[]>(result).map((r) => `${r.file} ${r.rule} ${r.message}`), [
+        'rfcs/two.md missing-field Missing front-matter field "owner": add "owner:" to the front matter.',
+      ], result.stdout);
     });
   });
 

@@ -109,7 +109,7 @@ function referenceNormalizeHeading(text: string): string {
 // The comparison
 
 function contextFor(doc: ParsedDocument, type: DocumentType | undefined): RuleContext {
-  return { doc, config: CONFIG, type, unknownTypeName: undefined, matched: type ? matchSections(doc, type) : [], path: 'docs/x.md', owner: undefined };
+  return { doc, config: CONFIG, type, typedBy: type && 'front-matter', unknownTypeName: undefined, matched: type ? matchSections(doc, type) : [], path: 'docs/x.md', owner: undefined };
 }
 
 /** Every section's content under every built-in type, and both rules, as the reference says. */

@@ -6,7 +6,8 @@ import { globSetOf } from './glob';
 
 /** What a markdown file is to Product Docs. */
 export type Classification =
-  | { kind: 'product'; type: DocumentType }
+  /** `typedBy` says where the type came from: a `files` glob needs no `type:` field. */
+  | { kind: 'product'; type: DocumentType; typedBy: 'front-matter' | 'files' }
   /** `type:` names no known type, but the file looks like a product document. */
   | { kind: 'unknown-type'; typeName: string }
   | { kind: 'other' };
@@ -23,13 +24,13 @@ export function classify(doc: ParsedDocument, relativePath: string | undefined, 
   if (typeof declared === 'string' && declared.trim()) {
     const name = declared.trim();
     const type = findType(config, name);
-    if (type) return { kind: 'product', type };
+    if (type) return { kind: 'product', type, typedBy: 'front-matter' };
     const looksLikeProductDoc = PRODUCT_DOC_SIGNS.some((field) => field in (doc.frontMatter?.data ?? {}));
     return looksLikeProductDoc || nearType(config, name) ? { kind: 'unknown-type', typeName: name } : { kind: 'other' };
   }
   if (relativePath !== undefined) {
     const type = config.types.find((t) => t.files.length > 0 && globSetOf(t.files).matches(relativePath));
-    if (type) return { kind: 'product', type };
+    if (type) return { kind: 'product', type, typedBy: 'files' };
   }
   return { kind: 'other' };
 }

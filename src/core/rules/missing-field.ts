@@ -4,10 +4,13 @@ import { isBlank } from '../front-matter/field-values';
 import { setFieldEdit, yamlScalar } from '../front-matter/front-matter-edits';
 
 /** Fields a document of this type must have, counting `requireWhen` conditions. */
-export function requiredFields({ type, doc }: RuleContext): string[] {
+export function requiredFields({ type, doc, typedBy }: RuleContext): string[] {
   if (!type) return [];
   const data = doc.frontMatter?.data ?? {};
-  const required = Object.entries(type.fields).filter(([, spec]) => spec.required).map(([name]) => name);
+  // A document that a `files` glob types needs no `type:` to say what it is.
+  const required = Object.entries(type.fields)
+    .filter(([name, spec]) => spec.required && !(name === 'type' && typedBy === 'files'))
+    .map(([name]) => name);
   for (const condition of type.conditions) {
     const value = data[condition.field];
     if (typeof value === 'string' && condition.values.includes(value)) required.push(...condition.require.filter((f) => !required.includes(f)));

@@ -10,6 +10,8 @@ export interface RuleContext {
   config: ProductDocsConfig;
   /** The document's type; undefined when its `type:` names no known type. */
   type: DocumentType | undefined;
+  /** Whether the type was named by `type:` or given by a `files` glob of the config (then `type:` is not required). */
+  typedBy: 'front-matter' | 'files' | undefined;
   /** The raw `type:` value when it names no known type. */
   unknownTypeName: string | undefined;
   /** The type's sections found in the document, in document order. */
