@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { matchSections, requiredSectionProgress } from '../core/markdown/sections';
+import { matchSections } from '../core/markdown/sections';
+import { requiredSectionsWritten } from '../core/rules/empty-section';
 import { isMarkdown, type DocumentAnalyses } from './document-analysis';
 
 /** For the active product document: its type, sections written, and problems at a glance. */
@@ -17,15 +18,18 @@ export function registerStatusBar(analyses: DocumentAnalyses): vscode.Disposable
     const errors = analysis.findings.filter((f) => f.severity === 'error').length;
     const others = analysis.findings.length - errors;
     const parts = [`$(book) ${analysis.type?.label ?? 'Unknown type'}`];
+    let progress = '';
     if (analysis.type) {
-      const { present, required } = requiredSectionProgress(analysis.type, matchSections(analysis.doc, analysis.type));
-      parts.push(`${present}/${required} sections`);
+      // Written, not merely present: an untouched template has every heading and nothing written.
+      const { written, required } = requiredSectionsWritten(analysis.doc, analysis.type, matchSections(analysis.doc, analysis.type));
+      parts.push(`${written}/${required} written`);
+      progress = ` ${written} of ${required} required sections written.`;
     }
     if (analysis.findings.length === 0) parts.push('$(check)');
     if (errors > 0) parts.push(`$(error) ${errors}`);
     if (others > 0) parts.push(`$(warning) ${others}`);
     item.text = parts.join('  ');
-    item.tooltip = `Product Docs: ${analysis.findings.length === 0 ? 'no problems' : `${errors} errors, ${others} warnings`}. Click to show the Problems panel.`;
+    item.tooltip = `Product Docs:${progress} ${analysis.findings.length === 0 ? 'No problems' : `${errors} errors, ${others} warnings`}. Click to show the Problems panel.`;
     item.show();
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
