@@ -17,7 +17,7 @@ const MAIN_HELP = `product-docs ${version}: templates, roadmap and lint for PRDs
 Usage: product-docs <command> [options]
 
 Commands:
-${COMMANDS.map((command) => `  ${command.synopsis.padEnd(19)}${command.summary}`).join('\n')}
+${COMMANDS.map((command) => `  ${command.synopsis.padEnd(21)}${command.summary}`).join('\n')}
 
 Run "product-docs <command> --help" for a command's options.
 `;
