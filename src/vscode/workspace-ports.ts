@@ -29,24 +29,24 @@ export function workspaceFsPort(): WorkspaceReader<vscode.Uri> {
     async readFolder(folder) {
       return (await fs.readDirectory(folder)).map(([name, type]): FolderEntry => {
         const isLink = (type & vscode.FileType.SymbolicLink) !== 0;
-        const kind = kindOf(type);
+        const kind = entryKindOf(type);
         return isLink && type === vscode.FileType.SymbolicLink ? { name, kind: 'broken', isLink, brokenReason: 'its target is missing' } : { name, kind, isLink };
       });
     },
     async stat(location) {
       const stat = await fs.stat(location);
-      return { kind: kindOf(stat.type), size: stat.size };
+      return { kind: entryKindOf(stat.type), size: stat.size };
     },
     async read(location, limit): Promise<ReadOutcome> {
       // workspace.fs has no open-then-stat: the stat decides, and a pipe or device is never read.
       const stat = await fs.stat(location);
-      const kind = kindOf(stat.type);
+      const kind = entryKindOf(stat.type);
       if (kind !== 'file') return { kind };
       return { kind, size: stat.size, bytes: stat.size > limit ? undefined : await fs.readFile(location) };
     },
     // No links to resolve through workspace.fs: links to folders are still reported by readFolder.
     realPath: async (location) => location.toString(),
-    describeError,
+    describeError: describeFileSystemError,
   };
 }
 
@@ -77,11 +77,11 @@ export class EditorPorts {
   }
 }
 
-function kindOf(type: vscode.FileType): EntryKind {
+function entryKindOf(type: vscode.FileType): EntryKind {
   return type & vscode.FileType.File ? 'file' : type & vscode.FileType.Directory ? 'folder' : 'other';
 }
 
-function describeError(error: unknown): string {
+function describeFileSystemError(error: unknown): string {
   const code = error instanceof vscode.FileSystemError ? error.code : undefined;
   switch (code) {
     case 'FileNotFound':

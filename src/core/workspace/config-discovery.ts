@@ -84,14 +84,14 @@ const CONFIG_SIZE_LIMIT = 16 * 1024 * 1024;
 export async function findConfigFile<L>(port: WorkspaceReader<L>, folder: L, last: (folder: L) => boolean = () => false): Promise<L | undefined> {
   for (let current = folder; ; ) {
     const candidate = port.join(current, CONFIG_FILE_NAME);
-    if (await exists(port, candidate)) return candidate;
+    if (await anythingAt(port, candidate)) return candidate;
     const parent = port.parent(current);
     if (last(current) || port.key(parent) === port.key(current)) return undefined;
     current = parent;
   }
 }
 
-async function exists<L>(port: WorkspaceReader<L>, location: L): Promise<boolean> {
+async function anythingAt<L>(port: WorkspaceReader<L>, location: L): Promise<boolean> {
   try {
     await port.stat(location);
     return true;
@@ -134,7 +134,7 @@ export class ConfigLocator<L> {
       if (workspace) break;
       visited.push(current);
       const candidate = this.port.join(current, CONFIG_FILE_NAME);
-      if (await exists(this.port, candidate)) {
+      if (await anythingAt(this.port, candidate)) {
         workspace = await this.load(candidate, current);
         break;
       }
