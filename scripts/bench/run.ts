@@ -205,33 +205,6 @@ function compareLint(folder: string, files: number, baselineRuns: number, config
   };
 }
 
-interface ThreadsResult {
-  threads: number;
-  runs: ProcessRun[];
-  ms: number;
-  cpuMs: number | undefined;
-  maxRssBytes: number | undefined;
-  /** The same findings as the default run, byte for byte. */
-  sameOutput: boolean;
-}
-
-/** Our CLI lint with PRODUCT_DOCS_THREADS=n (worker threads), next to the default run's output. */
-function lintWithThreads(folder: string, threads: number): ThreadsResult {
-  const cli = join(repoRoot, 'dist', 'cli.js');
-  const out = join(workDir, `lint-threads-${threads}.json`);
-  const err = join(workDir, `lint-threads-${threads}.err`);
-  const env = { ...process.env, PRODUCT_DOCS_THREADS: String(threads) };
-  const runs: ProcessRun[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const r = timeProcess(process.execPath, [cli, 'lint', folder, '--format', 'json'], { stdout: out, stderr: err, env });
-    expectStatus(`product-docs lint on ${threads} threads`, r, [0, 1], err);
-    runs.push(r);
-  }
-  const cpu = runs.every((r) => r.cpuMs !== undefined) ? median(runs.map((r) => r.cpuMs!)) : undefined;
-  const rss = runs.every((r) => r.maxRssBytes !== undefined) ? median(runs.map((r) => r.maxRssBytes!)) : undefined;
-  return { threads, runs, ms: median(runs.map((r) => r.wallMs)), cpuMs: cpu, maxRssBytes: rss, sameOutput: readFileSync(out, 'utf8') === readFileSync(join(workDir, 'lint.json'), 'utf8') };
-}
-
 interface IndexResult {
   files: number;
   chars: number;
@@ -416,9 +389,6 @@ function main(): void {
   log('(a) CLI lint vs markdownlint-cli2 MD043, 10,000 documents (the slow part)');
   const lint10k = compareLint(ws10k, lintable(manifest10k), BASELINE_RUNS, mdConfig);
   log(`    ours ${seconds(lint10k.oursMs)}, markdownlint ${seconds(lint10k.baselineMs)}`);
-  log('(a) CLI lint on 1 and on 2 threads (PRODUCT_DOCS_THREADS), 10,000 documents');
-  const lintThreads = [lintWithThreads(ws10k, 1), lintWithThreads(ws10k, 2)];
-  log(`    1 thread ${seconds(lintThreads[0]!.ms)}, 2 threads ${seconds(lintThreads[1]!.ms)}`);
   log('(b) CLI roadmap, 10,000 documents');
   const roadmap10k = roadmapCli(ws10k);
 
@@ -478,14 +448,6 @@ function main(): void {
       '(no target)',
       '',
     ],
-    ...lintThreads.map((t) => [
-      `Lint ${lint10k.files.toLocaleString('en')} files, CLI, PRODUCT_DOCS_THREADS=${t.threads} (wall)`,
-      `${seconds(t.ms)} (CPU ${t.cpuMs === undefined ? '?' : seconds(t.cpuMs)}, RSS ${t.maxRssBytes === undefined ? '?' : megabytes(t.maxRssBytes)})`,
-      `markdownlint-cli2 MD043 ${seconds(lint10k.baselineMs)}`,
-      `${times(lint10k.baselineMs / t.ms)} faster${t.sameOutput ? '' : '; OUTPUT DIFFERS'}`,
-      '(no target)',
-      '',
-    ]),
     [
       `Roadmap index ${index10k.files.toLocaleString('en')} files, in-process`,
       seconds(indexMs),
@@ -609,7 +571,7 @@ function main(): void {
     settings: { runs: RUNS, baselineRuns: BASELINE_RUNS, timeTool: TIME ?? null },
     corpus: { version: corpus.version, seed: corpus.seed, workspaces: corpus.workspaces, singles: corpus.singles },
     targets: TARGETS,
-    lint: { ws1000: lint1k, ws10000: lint10k, threads: lintThreads, markdownlintHeadings: headings },
+    lint: { ws1000: lint1k, ws10000: lint10k, markdownlintHeadings: headings },
     roadmap: { index10000: index10k, index1000: index1k, cli10000: roadmap10k },
     keystroke: { '20kb': k20, '1mb': k1m },
     incremental,

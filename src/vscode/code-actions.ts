@@ -15,10 +15,11 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('productDo
  */
 export function registerCodeActions(analyses: DocumentAnalyses): vscode.Disposable {
   const provider: vscode.CodeActionProvider = {
-    provideCodeActions(document, _range, context) {
+    async provideCodeActions(document, _range, context) {
       // Asked on every cursor move: lint only when there is something of ours to fix here.
       const ours = context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE);
       if (!ours && !context.only?.contains(FIX_ALL_KIND)) return [];
+      await analyses.ready;
       const { findings } = analyses.analysisOf(document);
       const fixable = findings.filter((f): f is Finding & { fix: NonNullable<Finding['fix']> } => f.fix !== undefined);
       const actions: vscode.CodeAction[] = [];
@@ -53,6 +54,7 @@ export function registerCodeActions(analyses: DocumentAnalyses): vscode.Disposab
     }),
     vscode.commands.registerCommand(APPLY_FIX, applyFix),
     vscode.commands.registerCommand(FIX_ALL, async (uri: vscode.Uri, version: number) => {
+      await analyses.ready;
       const document = await vscode.workspace.openTextDocument(uri);
       const text = document.getText();
       const edit = replacementEdit(text, fixAll(text, analyses.linterFor(document)));

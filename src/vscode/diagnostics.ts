@@ -17,12 +17,14 @@ export function registerDiagnostics(analyses: DocumentAnalyses, model: Workspace
   const collection = vscode.languages.createDiagnosticCollection('productDocs');
   const timers = new Map<vscode.TextDocument, ReturnType<typeof setTimeout>>();
   let workspaceWide = settings().lintWorkspace;
+  // Nothing is linted before the workspace's config is read: the defaults would show wrong problems.
+  let configReady = false;
 
   const lintNow = (document: vscode.TextDocument) => {
     const timer = timers.get(document);
     if (timer) clearTimeout(timer);
     timers.delete(document);
-    if (!isMarkdown(document) || document.isClosed) return;
+    if (!isMarkdown(document) || document.isClosed || !configReady) return;
     const { findings } = analyses.analysisOf(document);
     collection.set(document.uri, findings.map((f) => toDiagnostic(f, ruleDocs)));
   };
@@ -84,6 +86,7 @@ export function registerDiagnostics(analyses: DocumentAnalyses, model: Workspace
     model.onDidChange(showWorkspace),
     model.onDidLint(showWorkspace),
     vscode.commands.registerCommand('productDocs.lintWorkspace', async () => {
+      await configs.ready;
       workspaceWide = true;
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Product Docs: linting the workspace' }, () => model.ensureScanned());
       showWorkspace();
@@ -91,7 +94,10 @@ export function registerDiagnostics(analyses: DocumentAnalyses, model: Workspace
     }),
     { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
   ];
-  lintOpenDocuments();
+  void configs.ready.then(() => {
+    configReady = true;
+    lintOpenDocuments();
+  });
   if (workspaceWide) void model.ensureScanned();
   return vscode.Disposable.from(...subscriptions);
 }

@@ -17,6 +17,11 @@ export class DocumentAnalyses {
     private readonly owner: OwnerName,
   ) {}
 
+  /** Resolves once the workspace's configs are read: analyses before that would use the defaults. */
+  get ready(): Promise<void> {
+    return this.configs.ready;
+  }
+
   invalidate(): void {
     this.generation++;
   }

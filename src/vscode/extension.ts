@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { nodeWorkspacePort } from '../cli/node-workspace-port';
 import { registerCodeActions } from './code-actions';
 import { registerConfigCommands } from './config-commands';
 import { ConfigService } from './config-service';
@@ -11,6 +12,7 @@ import { registerRoadmapCommands } from './roadmap-commands';
 import { createRoadmapView, RoadmapTree } from './roadmap-tree';
 import { registerStatusBar } from './status-bar';
 import { WorkspaceModel } from './workspace-model';
+import { EditorPorts } from './workspace-ports';
 
 /** What activate() returns: a read-only view for tests and for other extensions. */
 export interface ProductDocsApi {
@@ -31,11 +33,14 @@ export interface ProductDocsApi {
 /** The composition root: wires the features and returns at once. No workspace scan happens here. */
 export function activate(context: vscode.ExtensionContext): ProductDocsApi {
   const started = performance.now();
-  const configs = new ConfigService();
+  // The desktop and remote extension hosts have Node: local files are read with it (see workspace-ports.ts).
+  const ports = new EditorPorts(nodeWorkspacePort({ blocking: false }));
+  // Starts reading every folder's config; `configs.ready` is what commands and providers wait for.
+  const configs = new ConfigService(ports);
   const owner = new OwnerName();
   const analyses = new DocumentAnalyses(configs, owner);
   const log = vscode.window.createOutputChannel('Product Docs', { log: true });
-  const model = new WorkspaceModel(configs, analyses, log);
+  const model = new WorkspaceModel(configs, analyses, log, ports);
   const tree = new RoadmapTree(model, configs, context.workspaceState);
   const ruleDocs = (rule: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').with({ fragment: rule });
   context.subscriptions.push(
@@ -43,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): ProductDocsApi {
     model,
     tree,
     log,
-    createRoadmapView(tree, model),
+    createRoadmapView(tree, model, configs),
     registerDiagnostics(analyses, model, configs, ruleDocs),
     registerCodeActions(analyses),
     registerNewDocumentCommands(configs, owner),
@@ -52,8 +57,7 @@ export function activate(context: vscode.ExtensionContext): ProductDocsApi {
     registerFrontMatterHelp(configs),
     registerStatusBar(analyses),
   );
-  // The config is read after activation returns; until then the defaults apply.
-  const configLoaded = configs.loadAll();
+  const configLoaded = configs.ready;
   // Known before the first quick fix is asked for; not on activation's path.
   void configLoaded.then(() => owner.resolve());
   const activationMs = performance.now() - started;

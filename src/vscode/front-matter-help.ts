@@ -29,7 +29,8 @@ export function registerFrontMatterHelp(configs: ConfigService): vscode.Disposab
   };
 
   const completions: vscode.CompletionItemProvider = {
-    provideCompletionItems(document, position) {
+    async provideCompletionItems(document, position) {
+      await configs.ready;
       const fm = frontMatterOf(document, position);
       if (!fm) return undefined;
       const before = document.lineAt(position.line).text.slice(0, position.character);
@@ -62,7 +63,8 @@ export function registerFrontMatterHelp(configs: ConfigService): vscode.Disposab
   };
 
   const hovers: vscode.HoverProvider = {
-    provideHover(document, position) {
+    async provideHover(document, position) {
+      await configs.ready;
       const fm = frontMatterOf(document, position);
       if (!fm) return undefined;
       const line = document.lineAt(position.line).text;

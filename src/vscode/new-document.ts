@@ -4,6 +4,7 @@ import type { DocumentType } from '../core/config/document-types';
 import { localIsoDate } from '../core/front-matter/field-values';
 import { documentAsSnippet } from '../core/snippets';
 import { renderNewDocument, slugify, workspaceTemplatePath, type TemplateValues } from '../core/templates';
+import { freeDocumentFileName } from '../core/workspace/document-name';
 import type { ConfigService } from './config-service';
 import type { OwnerName } from './owner';
 
@@ -37,6 +38,8 @@ async function createDocument(configs: ConfigService, owner: OwnerName, options:
     void vscode.window.showErrorMessage('Product Docs: open a folder first; new documents are written into the workspace.');
     return undefined;
   }
+  // The very first action after start-up must see the workspace's own types and docsFolder.
+  await configs.ready;
   const config = configs.configFor(workspaceFolder.uri);
   const type = options.type ? findType(config, options.type) : await pickType(config.types);
   if (!type) {
@@ -98,21 +101,18 @@ async function isFolder(uri: vscode.Uri | undefined): Promise<boolean> {
   }
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** `<slug>.md`, or `<slug>-2.md`, `<slug>-3.md`... whichever is free. */
+/** `<slug>.md`, or `<slug>-2.md`, `<slug>-3.md`... whichever is free (core's rule, the CLI's too). */
 async function freeFileName(folder: vscode.Uri, slug: string): Promise<vscode.Uri> {
-  for (let n = 1; ; n++) {
-    const candidate = vscode.Uri.joinPath(folder, `${slug}${n === 1 ? '' : `-${n}`}.md`);
-    if (!(await exists(candidate))) return candidate;
-  }
+  const name = await freeDocumentFileName(slug, async (candidate) => {
+    try {
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, candidate));
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (name === undefined) throw new Error(`every name from ${slug}.md to ${slug}-10000.md is taken`);
+  return vscode.Uri.joinPath(folder, name);
 }
 
 /** The workspace's own template for the type when it has one, else the built-in one. */

@@ -88,6 +88,7 @@ async function askFilter(tree: RoadmapTree): Promise<RoadmapFilter | undefined> 
 async function setStatus(analyses: DocumentAnalyses, model: WorkspaceModel, target: RoadmapNode | vscode.Uri | undefined, status: string | undefined): Promise<boolean> {
   const uri = target instanceof vscode.Uri ? target : target?.kind === 'item' ? target.entry.uri : vscode.window.activeTextEditor?.document.uri;
   if (!uri) return false;
+  await analyses.ready;
   const wasOpen = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
   const document = await vscode.workspace.openTextDocument(uri);
   const wasDirty = document.isDirty;

@@ -169,15 +169,17 @@ function escapeMarkdown(text: string): string {
  * The tree view, with a message when files were skipped (too large, binary) so none go missing
  * silently, or when the filter hides every item (the welcome text would wrongly say there are none).
  */
-export function createRoadmapView(tree: RoadmapTree, model: WorkspaceModel): vscode.Disposable {
+export function createRoadmapView(tree: RoadmapTree, model: WorkspaceModel, configs: ConfigService): vscode.Disposable {
   const view = vscode.window.createTreeView('productDocs.roadmap', { treeDataProvider: tree, showCollapseAll: true });
   const showMessage = () => {
     const count = model.skipped.size;
     const skipped = count === 0 ? '' : `${count} markdown file${count === 1 ? ' was' : 's were'} skipped (too large or binary): see Output › Product Docs.`;
     const filter = tree.filter;
     const noMatch = filter && tree.visibleItems().length === 0 ? `No roadmap item matches the filter (${filter.field}: "${filter.value}").` : '';
-    view.message = [noMatch, skipped].filter(Boolean).join(' ');
+    const stale = configs.stale().map(({ line }) => `Using the last valid .product-docs.yaml: fix the syntax error at line ${line}.`);
+    view.message = [...stale, noMatch, skipped].filter(Boolean).join(' ');
   };
-  // The tree changes with the model, the lint, the filter and the grouping: the message follows it.
-  return vscode.Disposable.from(view, tree.onDidChangeTreeData(showMessage));
+  // The tree changes with the model, the lint, the filter and the grouping: the message follows it,
+  // and a config that stopped parsing (which changes nothing in the tree).
+  return vscode.Disposable.from(view, tree.onDidChangeTreeData(showMessage), configs.onDidChangeStale(showMessage));
 }

@@ -37,7 +37,8 @@ export function registerStatusBar(analyses: DocumentAnalyses): vscode.Disposable
     if (timer) clearTimeout(timer);
     timer = setTimeout(update, 300);
   };
-  update();
+  // Until the config is read a custom type would show as unknown: shown once it is.
+  void analyses.ready.then(update);
   return vscode.Disposable.from(
     item,
     vscode.window.onDidChangeActiveTextEditor(update),

@@ -1,13 +1,15 @@
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ProductDocsConfig } from '../core/config/config';
+import { isIncludedPath } from '../core/config/glob';
 import type { Finding } from '../core/findings';
 import type { RoadmapItem } from '../core/roadmap/items';
-import { binaryReason, NOT_A_REGULAR_FILE, tooLargeReason } from '../core/workspace/read-policy';
-import { isIncludedPath } from '../core/config/glob';
+import { folderRules, readMarkdownFile, walkMarkdown, type Skipped } from '../core/workspace/markdown-files';
+import { IS_A_FOLDER, LINK_LOOP, LINK_TO_FOLDER } from '../core/workspace/read-policy';
 import { WorkspaceIndex } from '../core/workspace/workspace-index';
+import { isMarkdownFileName, isUnderSkippedFolder } from '../core/workspace/workspace-port';
 import type { ConfigService } from './config-service';
 import type { DocumentAnalyses } from './document-analysis';
+import type { EditorPorts } from './workspace-ports';
 
 /** How long file events are gathered before the model updates: a burst becomes one update. */
 const COALESCE_MS = 150;
@@ -15,8 +17,6 @@ const COALESCE_MS = 150;
 const SCAN_BATCH = 200;
 /** How long the background lint runs before it yields to the extension host. */
 const LINT_SLICE_MS = 15;
-const MARKDOWN_GLOB = '**/*.{md,MD,markdown}';
-const ALWAYS_EXCLUDED = '{**/node_modules/**,**/.git/**}';
 
 /** A roadmap item with the file it came from. */
 export interface ModelItem {
@@ -32,8 +32,10 @@ export interface SkippedFile {
 
 /**
  * Every product document of the workspace, kept current from the file system and from unsaved
- * edits. Reads go through `workspace.fs`, so remote and virtual workspaces work. One changed file
- * re-reads one file; bursts of changes are coalesced into one update.
+ * edits. Listing and reading go through the workspace port (core's walk and read policy, the same
+ * as the CLI's): Node's fs for `file:` URIs, `workspace.fs` for every other scheme, so remote and
+ * virtual workspaces work. One changed file re-reads one file; bursts of changes are coalesced into
+ * one update.
  */
 export class WorkspaceModel implements vscode.Disposable {
   private readonly indexes = new Map<string, WorkspaceIndex>();
@@ -57,23 +59,23 @@ export class WorkspaceModel implements vscode.Disposable {
     private readonly configs: ConfigService,
     private readonly analyses: DocumentAnalyses,
     private readonly log: vscode.LogOutputChannel,
+    private readonly ports: EditorPorts,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
-    // Folders created or deleted with their contents (a checkout, an unzip, `rm -r`) may be reported
-    // as one folder event, without an event per markdown file inside: those are looked into.
-    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
-    const onFolderEvent = (uri: vscode.Uri) => {
-      if (!isMarkdownPath(uri) && !/\/(node_modules|\.git)(\/|$)/.test(uri.path)) this.queue(uri, 'folder');
+    // One watcher for everything: a glob cannot say "markdown in any case". Folders created or
+    // deleted with their contents (a checkout, an unzip, `rm -r`) may be reported as one folder
+    // event, without an event per markdown file inside: those are looked into.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const onEvent = (uri: vscode.Uri, kind: 'created or deleted' | 'changed') => {
+      if (isUnderSkippedFolder(uri.path)) return;
+      if (isMarkdownPath(uri)) this.queue(uri);
+      else if (kind === 'created or deleted') this.queue(uri, 'folder');
     };
     this.disposables.push(
       this.linted,
       watcher,
-      folders,
-      folders.onDidCreate(onFolderEvent),
-      folders.onDidDelete(onFolderEvent),
-      watcher.onDidCreate((uri) => this.queue(uri)),
-      watcher.onDidChange((uri) => this.queue(uri)),
-      watcher.onDidDelete((uri) => this.queue(uri)),
+      watcher.onDidCreate((uri) => onEvent(uri, 'created or deleted')),
+      watcher.onDidChange((uri) => onEvent(uri, 'changed')),
+      watcher.onDidDelete((uri) => onEvent(uri, 'created or deleted')),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (this.isTracked(event.document) && event.contentChanges.length > 0) this.queue(event.document.uri);
       }),
@@ -197,13 +199,29 @@ export class WorkspaceModel implements vscode.Disposable {
       const prefix = `${folder.toString()}/`;
       for (const [key, uri] of this.uris) if (key.startsWith(prefix)) found.push(uri); // deleted folder
       try {
-        if ((await statOf(folder)).kind !== 'directory') continue;
+        if ((await this.ports.for(folder).stat(folder)).kind !== 'folder') continue;
       } catch {
         continue; // gone: its files were collected above
       }
-      found.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, MARKDOWN_GLOB), ALWAYS_EXCLUDED)));
+      for await (const uri of this.walk(folder)) found.push(uri);
     }
     return found;
+  }
+
+  /** The markdown files under a folder of the workspace, as its config includes them. */
+  private walk(folder: vscode.Uri): AsyncGenerator<vscode.Uri> {
+    const port = this.ports.for(folder);
+    const workspaceFolder = vscode.workspace.getWorkspaceFolder(folder);
+    const root = workspaceFolder?.uri ?? folder;
+    const rules = folderRules(port, root, this.configs.configFor(folder));
+    return walkMarkdown(port, folder, () => rules, (skipped) => this.walkSkipped(skipped));
+  }
+
+  /** A pipe or a broken link counts as skipped, as a binary file does; a link to a folder is only logged. */
+  private walkSkipped({ location, reason, unreadable }: Skipped<vscode.Uri>): void {
+    const asFile = !unreadable && reason !== LINK_TO_FOLDER && reason !== LINK_LOOP;
+    if (asFile) this.skip(location, reason);
+    else this.log.info(`Not scanned: ${vscode.workspace.asRelativePath(location)} ${reason}.`);
   }
 
   dispose(): void {
@@ -227,7 +245,11 @@ export class WorkspaceModel implements vscode.Disposable {
     this.indexes.clear();
     this.uris.clear();
     this.skipped.clear();
-    const uris = await vscode.workspace.findFiles(MARKDOWN_GLOB, ALWAYS_EXCLUDED);
+    // The first scan may be asked for before the configs are read: it walks by the workspace's own.
+    await this.configs.ready;
+    if (generation !== this.scanGeneration) return;
+    const uris: vscode.Uri[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) for await (const uri of this.walk(folder.uri)) uris.push(uri);
     for (let i = 0; i < uris.length; i += SCAN_BATCH) {
       if (generation !== this.scanGeneration) return; // a newer scan took over
       await Promise.all(uris.slice(i, i + SCAN_BATCH).map((uri) => this.refresh(uri)));
@@ -242,11 +264,12 @@ export class WorkspaceModel implements vscode.Disposable {
     const key = uri.toString();
     const config = this.configs.configFor(uri);
     const index = this.indexFor(uri, config);
-    const path = vscode.workspace.asRelativePath(uri, false);
+    const workspaceFolder = vscode.workspace.getWorkspaceFolder(uri);
+    const path = workspaceFolder ? this.ports.for(uri).relative(workspaceFolder.uri, uri) : vscode.workspace.asRelativePath(uri, false);
     if (!isIncludedPath(path, config)) return index.remove(key);
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
     // VS Code may hold a saved document for a while after its file is deleted: the file decides then.
-    const open = document && (document.isDirty || (await exists(uri))) ? document : undefined;
+    const open = document && (document.isDirty || (await this.exists(uri))) ? document : undefined;
     const text = open ? open.getText() : await this.readFile(uri, config);
     if (text === undefined) {
       this.uris.delete(key);
@@ -264,21 +287,24 @@ export class WorkspaceModel implements vscode.Disposable {
     return index;
   }
 
-  /** The file's text; undefined when it is gone, unreadable or skipped. */
+  /** The file's text; undefined when it is gone, unreadable or skipped (core's read policy, as in the CLI). */
   private async readFile(uri: vscode.Uri, config: ProductDocsConfig): Promise<string | undefined> {
-    try {
-      const stat = await statOf(uri);
-      if (stat.kind === 'directory') return undefined;
-      if (stat.kind === 'other') return this.skip(uri, NOT_A_REGULAR_FILE);
-      const tooLarge = tooLargeReason(stat.size, config.maxFileSize);
-      if (tooLarge) return this.skip(uri, tooLarge);
-      const bytes = await bytesOf(uri);
-      const binary = binaryReason(bytes);
-      if (binary) return this.skip(uri, binary);
+    const read = await readMarkdownFile(this.ports.for(uri), uri, config.maxFileSize);
+    if (read.ok) {
       this.skipped.delete(uri.toString());
-      return new TextDecoder().decode(bytes);
+      return read.text;
+    }
+    // Deleted or unreadable, or a folder named x.md: it leaves the index without a notice.
+    if (read.unreadable || read.reason === IS_A_FOLDER) return undefined;
+    return this.skip(uri, read.reason);
+  }
+
+  private async exists(uri: vscode.Uri): Promise<boolean> {
+    try {
+      await this.ports.for(uri).stat(uri);
+      return true;
     } catch {
-      return undefined; // deleted or unreadable: it leaves the index
+      return false;
     }
   }
 
@@ -289,37 +315,11 @@ export class WorkspaceModel implements vscode.Disposable {
   }
 }
 
-// Local files are read with Node's fs: in a 10,000-file workspace that is faster than a round trip
-// through VS Code's file service per file. Other schemes (virtual workspaces, say) use workspace.fs.
-
-/** What is at `uri` (links followed); `other` is a pipe, socket or device, which is never read. */
-async function statOf(uri: vscode.Uri): Promise<{ kind: 'file' | 'directory' | 'other'; size: number }> {
-  if (uri.scheme === 'file') {
-    const stat = await fs.stat(uri.fsPath);
-    return { kind: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other', size: stat.size };
-  }
-  const stat = await vscode.workspace.fs.stat(uri);
-  return { kind: stat.type & vscode.FileType.File ? 'file' : stat.type & vscode.FileType.Directory ? 'directory' : 'other', size: stat.size };
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await statOf(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function bytesOf(uri: vscode.Uri): Thenable<Uint8Array> {
-  return uri.scheme === 'file' ? fs.readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
-}
-
 /** Each workspace folder has its own index (and config); files outside any folder share one. */
 function folderKey(uri: vscode.Uri): string {
   return vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
 }
 
 function isMarkdownPath(uri: vscode.Uri): boolean {
-  return /\.(md|MD|markdown)$/.test(uri.path);
+  return isMarkdownFileName(uri.path.slice(uri.path.lastIndexOf('/') + 1));
 }

@@ -116,7 +116,7 @@ function installPackage(entry, dirs) {
 }
 
 /** Starts code-server in its own process group and resolves once it listens. */
-function startCodeServer(entry, port, dirs) {
+function startCodeServer(entry, port, dirs, session) {
   const childEnv = { ...env };
   for (const key of Object.keys(childEnv)) {
     // Inherited from a VS Code terminal, these would point the server at another VS Code.
@@ -130,6 +130,8 @@ function startCodeServer(entry, port, dirs) {
     // The extension host inherits these: the screenshot bridge (test/e2e/suite/screenshot.ts).
     E2E_BRIDGE_DIR: dirs.bridge,
     E2E_WORKSPACE: dirs.workspace,
+    // Which tests the suite runs (test/e2e/suite/index.ts): '' for the main session.
+    E2E_SESSION: session,
     // Measurements the suite records for `npm run bench` (activation time, a full rescan's times).
     E2E_RESULTS_DIR: env.E2E_RESULTS_DIR || path.join(repoRoot, 'out', 'e2e'),
   });
@@ -274,9 +276,44 @@ function startScreenshotBridge(page, bridgeDir) {
   return { stop: () => clearInterval(timer) };
 }
 
+/**
+ * The sessions of a run: the main one on the fixture workspace, then one fresh window per folder
+ * of test/e2e/suite/sessions/<name>/, each on its own workspace test/e2e/fixtures/<name>/, for what
+ * needs a window where nothing ran before (start-up, activation). test/e2e/README.md says more.
+ */
+function sessions() {
+  const sessionsDir = path.join(repoRoot, 'test/e2e/suite/sessions');
+  const extra = fs.existsSync(sessionsDir) && !env.E2E_FIXTURE
+    ? fs.readdirSync(sessionsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
+    : [];
+  return [
+    { name: '', fixturePath: config.fixturePath },
+    ...extra.map((name) => ({ name, fixturePath: path.join(repoRoot, 'test/e2e/fixtures', name) })),
+  ];
+}
+
 async function main() {
   const entry = checkPrerequisites();
-  const dirs = makeRunFolders(config.fixturePath);
+  let exitCode = 0;
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  for (const session of sessions()) {
+    if (session.name) say(`session ${session.name}: a fresh window on ${path.relative(repoRoot, session.fixturePath)}`);
+    const result = await runSession(entry, session);
+    if (result.exitCode !== 0) exitCode = result.exitCode;
+    for (const key of Object.keys(total)) total[key] += result.counts[key];
+  }
+  if (total.passed === 0 && exitCode === 0) {
+    console.error('[e2e] no end-to-end test ran in any session (check E2E_GREP)');
+    exitCode = 1;
+  }
+  const skipped = total.skipped > 0 ? `, ${total.skipped} skipped` : '';
+  console.log(`e2e: ${total.passed} passed, ${total.failed} failed${skipped}`);
+  return exitCode;
+}
+
+async function runSession(entry, session) {
+  if (!fs.existsSync(session.fixturePath)) throw new HarnessError(`no fixture workspace at ${session.fixturePath}`);
+  const dirs = makeRunFolders(session.fixturePath);
   cleanupOnSignal.tempRoot = dirs.root;
   const port = await freePort();
   let server;
@@ -288,7 +325,7 @@ async function main() {
   try {
     say(`code-server ${path.relative(repoRoot, config.codeServerDir) || '.'} on 127.0.0.1:${port}; temp ${dirs.root}`);
     if (config.vsixPath) installPackage(entry, dirs);
-    const codeServer = startCodeServer(entry, port, dirs);
+    const codeServer = startCodeServer(entry, port, dirs, session.name);
     server = codeServer.server;
     const failed = new Promise((_, reject) => {
       timer = setTimeout(
@@ -392,9 +429,7 @@ async function main() {
   } else if (exitCode === 0 && counts.failed > 0) {
     exitCode = 1;
   }
-  const skipped = counts.skipped > 0 ? `, ${counts.skipped} skipped` : '';
-  console.log(`e2e: ${counts.passed} passed, ${counts.failed} failed${skipped}`);
-  return exitCode;
+  return { exitCode, counts };
 }
 
 // On Ctrl-C or a CI cancel, main()'s finally never runs: end what it started from here.

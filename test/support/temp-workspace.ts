@@ -5,7 +5,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 const made: string[] = [];
-after(() => {
+after(function () {
+  // Removing the big stress workspaces takes a while on a loaded 2-core machine: cleanup is no test.
+  this.timeout(180_000);
   for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readMarkdown, walkMarkdown, type FolderRules, type Skipped } from '../../src/cli/files';
+import { nodeWorkspacePort } from '../../src/cli/node-workspace-port';
+import { readMarkdownFile, walkMarkdown, type FolderRules, type Skipped } from '../../src/core/workspace/markdown-files';
 import { writeStressWorkspace } from '../../scripts/stress/workspace';
 import { buildTheCliWhenStale, runCli, stdoutJson, type CliResult } from '../support/built-cli';
 import { tempWorkspace } from '../support/temp-workspace';
@@ -112,35 +113,41 @@ describe('the CLI on hostile input', function () {
   });
 
   describe('files that vanish or cannot be read while scanning', () => {
-    const everything: FolderRules = { wantsFile: () => true, skipsFolder: () => false };
+    const everything: FolderRules<string> = { wantsFile: () => true, skipsFolder: () => false };
+    const port = nodeWorkspacePort({ blocking: true });
+    const walk = async (root: string, onSkip: (s: Skipped<string>) => void) => {
+      const found: string[] = [];
+      for await (const file of walkMarkdown(port, root, () => everything, onSkip)) found.push(file);
+      return found;
+    };
 
-    it('readMarkdown of a path that is gone is an unreadable-file result, not an exception', () => {
+    it('readMarkdown of a path that is gone is an unreadable-file result, not an exception', async () => {
       const root = workspace();
-      assert.deepEqual(readMarkdown(path.join(root, 'gone.md'), MB), { ok: false, reason: 'no such file or folder (ENOENT)', unreadable: true });
+      assert.deepEqual(await readMarkdownFile(port, path.join(root, 'gone.md'), MB), { ok: false, reason: 'no such file or folder (ENOENT)', unreadable: true });
     });
 
-    it('a file deleted between the walk and the read is reported as unreadable; the rest are read', () => {
+    it('a file deleted between the walk and the read is reported as unreadable; the rest are read', async () => {
       const root = workspace({ 'docs/a.md': BAD, 'docs/b.md': BAD, 'docs/c.md': BAD });
-      const skipped: Skipped[] = [];
-      const files = [...walkMarkdown(root, () => everything, (s) => skipped.push(s))];
+      const skipped: Skipped<string>[] = [];
+      const files = await walk(root, (s) => skipped.push(s));
       assert.equal(files.length, 3);
       fs.rmSync(path.join(root, 'docs', 'b.md'));
-      const reads = files.map((file) => readMarkdown(file, MB));
+      const reads = await Promise.all(files.map((file) => readMarkdownFile(port, file, MB)));
       assert.deepEqual(reads.map((r) => r.ok), [true, false, true]);
       assert.deepEqual(reads[1], { ok: false, reason: 'no such file or folder (ENOENT)', unreadable: true });
       assert.deepEqual(skipped, []);
     });
 
-    it('a folder deleted while the walk is under way is reported, and the walk goes on', () => {
+    it('a folder deleted while the walk is under way is reported, and the walk goes on', async () => {
       const root = workspace({ 'a/1.md': BAD, 'b/2.md': BAD, 'c/3.md': BAD });
-      const skipped: Skipped[] = [];
+      const skipped: Skipped<string>[] = [];
       const seen: string[] = [];
-      for (const file of walkMarkdown(root, () => everything, (s) => skipped.push(s))) {
+      for await (const file of walkMarkdown(port, root, () => everything, (s) => skipped.push(s))) {
         seen.push(path.relative(root, file));
         if (seen.length === 1) fs.rmSync(path.join(root, 'b'), { recursive: true });
       }
       assert.deepEqual(seen, [path.join('a', '1.md'), path.join('c', '3.md')]);
-      assert.deepEqual(skipped.map((s) => [path.relative(root, s.path), s.reason, s.unreadable]), [['b', 'no such file or folder (ENOENT)', true]]);
+      assert.deepEqual(skipped.map((s) => [path.relative(root, s.location), s.reason, s.unreadable]), [['b', 'no such file or folder (ENOENT)', true]]);
     });
   });
 

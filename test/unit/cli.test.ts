@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatReports } from '../../src/cli/formats';
 import { run, type Io } from '../../src/cli/main';
+import { nodeWorkspacePort } from '../../src/cli/node-workspace-port';
 import { buildTheCliWhenStale, CLI, REPO, runCli, stdoutJson, type CliResult } from '../support/built-cli';
 import { tempWorkspace } from '../support/temp-workspace';
 
@@ -622,13 +623,14 @@ describe('product-docs CLI', () => {
       assert.deepEqual(json<JsonReport[]>(lint).filter((r) => r.severity === 'error'), []);
     });
 
-    it('refuses to overwrite: exit 1, a message, and the file untouched', () => {
+    it('never overwrites: an existing <slug>.md leaves it untouched and takes <slug>-2.md, then -3, as the editor does', () => {
       const root = workspace({ 'docs/checkout.md': 'my words\n' });
-      const result = cli(root, 'new', 'prd', '--title', 'Checkout', '--owner', 'Ana');
-      assert.equal(result.status, 1);
-      assert.equal(result.stderr, 'product-docs: docs/checkout.md already exists; not overwriting it. Choose another title or --dir.\n');
-      assert.equal(result.stdout, '');
+      const second = cli(root, 'new', 'prd', '--title', 'Checkout', '--owner', 'Ana');
+      assert.equal(second.status, 0, second.stderr);
+      assert.equal(second.stdout, 'docs/checkout-2.md\n');
+      assert.equal(cli(root, 'new', 'prd', '--title', 'Checkout', '--owner', 'Ana').stdout, 'docs/checkout-3.md\n');
       assert.equal(read(root, 'docs/checkout.md'), 'my words\n');
+      assert.match(read(root, 'docs/checkout-2.md'), /^title: Checkout$/m);
     });
 
     it('--dir chooses the folder; docsFolder from the config is the default', () => {
@@ -727,11 +729,11 @@ describe('product-docs CLI', () => {
       assert.equal(result.stdout, 'No problems found.\n');
     });
 
-    it('is printed on a terminal and erased before the results', () => {
+    it('is printed on a terminal and erased before the results', async () => {
       const root = manyFiles();
       const out: string[] = [];
       const err: string[] = [];
-      const code = run(['lint'], { cwd: root, stdout: (t) => out.push(t), stderr: (t) => err.push(t), interactive: true, now: () => new Date() });
+      const code = await run(['lint'], { ...nodeIo(root), stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), interactive: true });
       assert.equal(code, 0);
       const stderr = err.join('');
       assert.match(stderr, /\rproduct-docs: 0\/600 files/);
@@ -876,14 +878,13 @@ describe('product-docs CLI', () => {
   });
 
   describe('run() with an injected Io', () => {
-    it('works from io.cwd and dates new documents with io.now, not the process\'s', () => {
+    it('works from io.cwd and dates new documents with io.now, not the process\'s', async () => {
       const root = workspace();
       const out: string[] = [];
-      const code = run(['new', 'prd', '--title', 'Injected', '--owner', 'Ana'], {
-        cwd: root,
-        stdout: (t) => out.push(t),
+      const code = await run(['new', 'prd', '--title', 'Injected', '--owner', 'Ana'], {
+        ...nodeIo(root),
+        stdout: (t) => void out.push(t),
         stderr: (t) => assert.fail(t),
-        interactive: false,
         now: () => new Date(2031, 0, 2, 23, 30),
       } satisfies Io);
       assert.equal(code, 0);
@@ -891,19 +892,22 @@ describe('product-docs CLI', () => {
       assert.match(read(root, 'docs/injected.md'), /^created: 2031-01-02$/m);
     });
 
-    it('returns 2 and never throws, even for a failure it did not expect', () => {
+    it('returns 2 and never throws, even for a failure it did not expect', async () => {
       const err: string[] = [];
-      const code = run(['lint'], {
-        cwd: workspace({ 'docs/bad.md': BAD_PRD }),
+      const code = await run(['lint'], {
+        ...nodeIo(workspace({ 'docs/bad.md': BAD_PRD })),
         stdout: () => {
           throw new Error('disk full');
         },
-        stderr: (t) => err.push(t),
-        interactive: false,
-        now: () => new Date(),
+        stderr: (t) => void err.push(t),
       });
       assert.equal(code, 2);
       assert.match(err.join(''), /^product-docs: unexpected failure: Error: disk full/);
     });
   });
 });
+
+/** The Io index.ts wires, on the real file system, working in `cwd`, with no git identity. */
+function nodeIo(cwd: string): Io {
+  return { cwd, fs: nodeWorkspacePort({ blocking: true }), stdout: () => {}, stderr: () => {}, interactive: false, now: () => new Date(), gitUserName: () => '' };
+}

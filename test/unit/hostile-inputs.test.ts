@@ -176,9 +176,9 @@ describe('hostile input', function () {
       assert.deepEqual(importsOf('vscode').filter((i) => /child_process|node:vm|worker_threads/.test(i)), []);
       assert.deepEqual(importsOf('core').filter((i) => /: node:/.test(i)), [], 'core is pure');
       // The CLI's one process: git's user.name for `new`, never anything a document names.
-      assert.deepEqual(importsOf('cli').filter((i) => /child_process/.test(i)), ['main.ts: node:child_process']);
-      assert.equal((readFileSync(join(REPO, 'src', 'cli', 'main.ts'), 'utf8').match(/spawnSync\(/g) ?? []).length, 1);
-      assert.match(readFileSync(join(REPO, 'src', 'cli', 'main.ts'), 'utf8'), /spawnSync\('git', \['config', 'user\.name'\]/);
+      assert.deepEqual(importsOf('cli').filter((i) => /child_process/.test(i)), ['index.ts: node:child_process']);
+      assert.equal((readFileSync(join(REPO, 'src', 'cli', 'index.ts'), 'utf8').match(/spawnSync\(/g) ?? []).length, 1);
+      assert.match(readFileSync(join(REPO, 'src', 'cli', 'index.ts'), 'utf8'), /spawnSync\('git', \['config', 'user\.name'\]/);
     });
 
     it('the bundles contain no third-party code but the yaml parser, and no eval', async function () {

@@ -8,9 +8,7 @@
  * and odd whitespace.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { defaultConfig } from '../../src/core/config/config';
@@ -26,8 +24,6 @@ import { LineIndex, normalizeLabel } from '../../src/core/text';
 import { analyze } from '../../src/core/workspace/workspace-index';
 import { scanHeadings } from '../../src/core/markdown/headings';
 import { generateDocuments } from '../../scripts/bench/generate';
-import { run as runCli } from '../../src/cli/main';
-import { buildTheCliWhenStale, CLI } from '../support/built-cli';
 import { markdownDocument, productDocument } from './hostile-arbitraries';
 // Helpers that are not fast paths are shared; the reference keeps only the per-line passes that were
 // replaced. proseRanges and maskCodeSpans say what prose is (code blocks from the block scanner,
@@ -250,61 +246,5 @@ describe('fast paths of the engine find what the straightforward code finds', ()
 
   it('on hostile generated documents', () => {
     fc.assert(fc.property(fc.oneof(productDocument, markdownDocument), (text) => assertSameAsReference(text)), { numRuns: 600 });
-  });
-});
-
-describe('the CLI on worker threads says what it says on one thread', () => {
-  before(buildTheCliWhenStale);
-
-  it('2,100 files, with problems, unreadable, binary, too large and invalid UTF-8 ones: same output, notices, exit codes', function () {
-    this.timeout(120_000);
-    const root = mkdtempSync(join(tmpdir(), 'product-docs-threads-'));
-    try {
-      const texts = generateDocuments(2100, 9);
-      texts.forEach((text, i) => {
-        const folder = join(root, 'docs', `f${i % 37}`);
-        mkdirSync(folder, { recursive: true });
-        writeFileSync(join(folder, `doc-${i}.md`), text);
-      });
-      writeFileSync(join(root, 'docs', 'f1', 'binary.md'), Buffer.from([0x23, 0x20, 0x00, 0x01]));
-      writeFileSync(join(root, 'docs', 'f2', 'latin1.md'), Buffer.concat([Buffer.from('---\ntype: prd\ntitle: Caf'), Buffer.from([0xe9]), Buffer.from('\n---\n# Problem\n')]));
-      writeFileSync(join(root, 'docs', 'f3', 'huge.md'), `---\ntype: prd\n---\n${'x'.repeat(1_100_000)}`);
-      writeFileSync(join(root, 'README.md'), '# Read me\n');
-      const run = (threads: string, ...args: string[]) => {
-        const result = spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PRODUCT_DOCS_THREADS: threads } });
-        return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-      };
-      for (const args of [['lint', '--format', 'json'], ['lint', 'docs', 'README.md', 'missing.md'], ['roadmap', '--format', 'json', '--today', '2026-01-01']]) {
-        const one = run('1', ...args);
-        const two = run('2', ...args);
-        assert.deepEqual(two, one, args.join(' '));
-        assert.ok(one.stdout.length > 1000, 'the run found something');
-      }
-      const notices = run('2', 'lint').stderr;
-      assert.match(notices, /skipped docs\/f1\/binary\.md: looks binary/);
-      assert.match(notices, /docs\/f2\/latin1\.md is not valid UTF-8/);
-      assert.match(notices, /skipped docs\/f3\/huge\.md: is larger than/);
-
-      // Workers that cannot start (a missing script, one that throws): the main thread does it all, at once.
-      const expected = run('1', 'lint', '--format', 'json');
-      writeFileSync(join(root, 'throws.js'), 'throw new Error("no worker today");\n');
-      const saved = process.env['PRODUCT_DOCS_THREADS'];
-      process.env['PRODUCT_DOCS_THREADS'] = '2';
-      try {
-        for (const workerScript of [join(root, 'no-such-worker.js'), join(root, 'throws.js')]) {
-          const out: string[] = [];
-          const err: string[] = [];
-          const started = Date.now();
-          const status = runCli(['lint', '--format', 'json'], { cwd: root, stdout: (t) => out.push(t), stderr: (t) => err.push(t), interactive: false, now: () => new Date(), workerScript });
-          assert.deepEqual({ status, stdout: out.join(''), stderr: err.join('') }, expected, workerScript);
-          assert.ok(Date.now() - started < 15_000, 'no wait for a worker that never started');
-        }
-      } finally {
-        if (saved === undefined) delete process.env['PRODUCT_DOCS_THREADS'];
-        else process.env['PRODUCT_DOCS_THREADS'] = saved;
-      }
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
   });
 });
