@@ -108,7 +108,8 @@ describe('the CLI on hostile input', function () {
       const root = workspace({ 'docs/odd.md': prd(`${FIELDS}\n{a: 1}: x\n[b]: y`) });
       const result = cli(root, 'lint', '--format', 'json');
       assert.equal(result.stderr, '', 'nothing but our own notices on stderr');
-      assert.deepEqual(reports(result).map((r) => [r.line, r.rule]), [[6, 'front-matter-syntax'], [7, 'front-matter-syntax']]);
+      // One finding: the parser's later errors follow from the first.
+      assert.deepEqual(reports(result).map((r) => [r.line, r.rule]), [[6, 'front-matter-syntax']]);
     });
   });
 

@@ -1,5 +1,6 @@
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { readFlatYaml } from './flat-yaml';
+import { explainYamlMistake } from './yaml-mistakes';
 import { deepYamlNesting, duplicateKeys, explainYamlMessage, MAX_YAML_DEPTH, parseYamlData, selfReferencingAlias, withLoneCrAsLf } from './yaml-safety';
 
 /** Where a top-level front-matter field sits, as offsets in the document text. */
@@ -162,9 +163,13 @@ function readYaml(text: string, frontMatter: FrontMatter): void {
   }
   try {
     const doc = parseYamlData(source, { prettyErrors: false, strict: true, stringKeys: true });
-    for (const error of [...doc.errors, ...doc.warnings]) {
-      problems.push(problemAt(explainYamlMessage(error.message, error.pos, source, 'front matter'), error.pos, contentStart, contentEnd));
+    // The first error is the mistake; the parser's later errors follow from it.
+    const [firstError] = doc.errors;
+    if (firstError) {
+      const mistake = explainYamlMistake(firstError, source, 'front matter', lineCount(text, contentStart));
+      problems.push(problemAt(mistake.message, [mistake.start, mistake.end], contentStart, contentEnd));
     }
+    for (const warning of doc.warnings) problems.push(problemAt(explainYamlMessage(warning.message, warning.pos, source, 'front matter'), warning.pos, contentStart, contentEnd));
     for (const duplicate of duplicateKeys(doc)) {
       const message = `Map keys must be unique: "${duplicate.key}" is already set above; keep one of them.`;
       problems.push(problemAt(message, [duplicate.start, duplicate.end], contentStart, contentEnd));
@@ -208,6 +213,13 @@ function readYaml(text: string, frontMatter: FrontMatter): void {
     frontMatter.fields.clear();
     problems.push({ message: `Front matter could not be read: ${reason}.`, start: contentStart, end: Math.min(contentEnd, contentStart + 3) });
   }
+}
+
+/** How many line breaks come before `offset`: the 0-based line it is on. */
+function lineCount(text: string, offset: number): number {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
 }
 
 function problemAt(message: string, pos: [number, number], contentStart: number, contentEnd: number): FrontMatterProblem {
