@@ -3,6 +3,7 @@ import { GROUPINGS, type Grouping } from '../core/config/config';
 import type { DocumentType, FieldSpec } from '../core/config/document-types';
 import { setFieldEdit, yamlScalar } from '../core/front-matter/front-matter-edits';
 import { checkFieldValue, isBlank, localIsoDate } from '../core/front-matter/field-values';
+import { activeItemFilters, describeItemFilter, ITEM_FILTER_FIELDS, withItemFilter, type ItemFilterField } from '../core/roadmap/item-filter';
 import { EXPORT_FORMATS, roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaid, type ExportFormat } from '../core/roadmap/export';
 import type { TextEdit } from '../core/text';
 import { toTextEdit } from './convert';
@@ -31,10 +32,13 @@ export function registerRoadmapCommands(tree: RoadmapTree, model: WorkspaceModel
       if (chosen && (GROUPINGS as readonly string[]).includes(chosen)) await tree.setGroupBy(chosen);
     }),
     vscode.commands.registerCommand('productDocs.roadmap.filter', async (filter?: RoadmapFilter) => {
-      const chosen = filter ?? (await askFilter(tree));
-      if (chosen) await tree.setFilter(chosen);
+      const chosen: { field: ItemFilterField; value: string | undefined } | undefined = filter ?? (await askFilter(tree));
+      if (chosen && (ITEM_FILTER_FIELDS as readonly string[]).includes(chosen.field)) await tree.setFilter(chosen.field, chosen.value);
     }),
-    vscode.commands.registerCommand('productDocs.roadmap.clearFilter', () => tree.setFilter(undefined)),
+    // With a field (e.g. from a keybinding), removes that filter only; else all of them.
+    vscode.commands.registerCommand('productDocs.roadmap.clearFilter', (field?: ItemFilterField) =>
+      field && (ITEM_FILTER_FIELDS as readonly string[]).includes(field) ? tree.setFilter(field, undefined) : tree.clearFilter(),
+    ),
     vscode.commands.registerCommand('productDocs.roadmap.setStatus', (target?: RoadmapNode | vscode.Uri, status?: string, answers?: Record<string, string>) =>
       setStatus(analyses, model, target, status, answers),
     ),
@@ -68,22 +72,36 @@ export function registerRoadmapCommands(tree: RoadmapTree, model: WorkspaceModel
   );
 }
 
-async function askFilter(tree: RoadmapTree): Promise<RoadmapFilter | undefined> {
-  const field = (await vscode.window.showQuickPick(
+/**
+ * Asks which field to filter on and its value; a filter already in force shows its value and can be
+ * removed from the same list (an answer with value undefined), so filters are added one at a time.
+ */
+async function askFilter(tree: RoadmapTree): Promise<{ field: ItemFilterField; value: string | undefined } | undefined> {
+  const current = tree.filter;
+  const fields: { label: string; field: ItemFilterField; hint?: string }[] = [
+    { label: 'Text', field: 'text', hint: 'title, owner, theme, id or file contains…' },
+    { label: 'Status', field: 'status' },
+    { label: 'Owner', field: 'owner' },
+    { label: 'Theme', field: 'theme' },
+  ];
+  const removals = activeItemFilters(current).map(([field, value]) => ({ label: `Remove the ${field} filter`, description: value, field, remove: true }));
+  const picked = await vscode.window.showQuickPick(
     [
-      { label: 'Text', description: 'title, owner, theme, id or file contains…', field: 'text' as const },
-      { label: 'Status', field: 'status' as const },
-      { label: 'Owner', field: 'owner' as const },
-      { label: 'Theme', field: 'theme' as const },
+      ...fields.map(({ label, field, hint }) => ({ label, description: current[field] !== undefined ? `now: ${current[field]}` : (hint ?? ''), field, remove: false })),
+      ...(removals.length > 0 ? [{ label: '', kind: vscode.QuickPickItemKind.Separator, field: 'text' as const, remove: false }, ...removals] : []),
     ],
-    { title: 'Filter the roadmap by' },
-  ))?.field;
-  if (!field) return undefined;
+    { title: activeItemFilters(current).length > 0 ? `Filter the roadmap (now ${describeItemFilter(current)})` : 'Filter the roadmap by' },
+  );
+  if (!picked) return undefined;
+  const field = picked.field;
+  if (picked.remove) return { field, value: undefined };
   if (field === 'text') {
-    const value = await vscode.window.showInputBox({ title: 'Filter the roadmap', prompt: 'Show items whose title, owner, theme, id or file contains' });
+    const value = await vscode.window.showInputBox({ title: 'Filter the roadmap', prompt: 'Show items whose title, owner, theme, id or file contains', value: current.text ?? '' });
     return value?.trim() ? { field, value: value.trim() } : undefined;
   }
-  const values = [...new Set(tree.visibleItems().map(({ item }) => item[field]).filter((v): v is string => v !== undefined))].sort();
+  // The values the other filters leave, so every choice shows something.
+  const others = withItemFilter(current, field, undefined);
+  const values = [...new Set(tree.visibleItems(others).map(({ item }) => item[field]).filter((v): v is string => v !== undefined))].sort();
   const value = await vscode.window.showQuickPick(values, { title: `Show items whose ${field} is` });
   return value ? { field, value } : undefined;
 }
