@@ -23,13 +23,29 @@ describe('Roadmap filters and marks', () => {
   });
 
   it('filters combine: status and owner together', async () => {
-    await vscode.commands.executeCommand('productDocs.roadmap.filter', { field: 'status', value: 'approved' });
-    await vscode.commands.executeCommand('productDocs.roadmap.filter', { field: 'owner', value: 'Priya Shah' });
-    assert.deepEqual(await shownTitles(), ['Loyalty points']);
-    await vscode.commands.executeCommand('productDocs.roadmap.filter', { field: 'owner', value: 'Dana Kim' });
-    assert.deepEqual(await shownTitles(), [], 'Dana Kim has nothing approved: the owner filter replaced the other owner, the status filter stayed');
-    await vscode.commands.executeCommand('productDocs.roadmap.clearFilter');
-    assert.ok((await shownTitles()).length >= 3);
+    const api = await productDocs();
+    // Owners of their own, so documents other test files leave behind cannot match.
+    const docs: [file: string, title: string, status: string, owner: string][] = [
+      ['filter-a-approved.md', 'Filter A approved', 'approved', 'Filter Owner A'],
+      ['filter-a-draft.md', 'Filter A draft', 'draft', 'Filter Owner A'],
+      ['filter-b-approved.md', 'Filter B approved', 'approved', 'Filter Owner B'],
+    ];
+    for (const [file, title, status, owner] of docs) await writeText(workspaceUri('docs', file), `---\ntype: prd\ntitle: ${title}\nstatus: ${status}\nowner: ${owner}\n---\n\n# ${title}\n`);
+    try {
+      await waitFor('the documents on the roadmap', async () => {
+        await api.settled();
+        return (await shownTitles()).filter((t) => t.startsWith('Filter ')).length === 3;
+      }, 15_000);
+      await vscode.commands.executeCommand('productDocs.roadmap.filter', { field: 'status', value: 'approved' });
+      await vscode.commands.executeCommand('productDocs.roadmap.filter', { field: 'owner', value: 'Filter Owner A' });
+      assert.deepEqual(await shownTitles(), ['Filter A approved'], 'approved AND owner A (owner A alone would show its draft too)');
+      await vscode.commands.executeCommand('productDocs.roadmap.filter', { field: 'owner', value: 'Filter Owner B' });
+      assert.deepEqual(await shownTitles(), ['Filter B approved'], 'a second owner replaces the first; the status filter stays');
+      await vscode.commands.executeCommand('productDocs.roadmap.clearFilter');
+      assert.ok((await shownTitles()).length >= 6);
+    } finally {
+      for (const [file] of docs) await vscode.workspace.fs.delete(workspaceUri('docs', file));
+    }
   });
 
   it('shows the active filters in the view\'s description, and clears one or all', async function () {
@@ -37,6 +53,7 @@ describe('Roadmap filters and marks', () => {
     await vscode.commands.executeCommand('productDocs.roadmap.filter', { field: 'status', value: 'approved' });
     await vscode.commands.executeCommand('productDocs.roadmap.filter', { field: 'owner', value: 'Priya Shah' });
     await waitFor('the description', async () => (await viewDescription())?.includes('status: approved · owner: Priya Shah'));
+    await takeScreenshot('roadmap-filtered');
     await vscode.commands.executeCommand('productDocs.roadmap.clearFilter', 'status');
     await waitFor('only the owner filter left', async () => {
       const text = await viewDescription();
