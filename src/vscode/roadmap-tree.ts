@@ -183,8 +183,10 @@ export function createRoadmapView(tree: RoadmapTree, model: WorkspaceModel): vsc
     const skipped = count === 0 ? '' : `${count} markdown file${count === 1 ? ' was' : 's were'} skipped (too large or binary): see Output › Product Docs.`;
     const filter = describeItemFilter(tree.filter);
     const noMatch = filter && tree.visibleItems().length === 0 ? `No roadmap item matches the filter (${filter}).` : '';
-    view.message = [noMatch, skipped].filter(Boolean).join(' ');
-    // The title-bar icon alone did not say which filters hide items: the header says it.
+    // The title-bar icon alone did not say which filters hide items. The header's description
+    // says it where the sidebar is wide enough; the message says it always (a narrow sidebar
+    // truncates the header to its title and icons).
+    view.message = [noMatch || (filter ? `Filtered: ${filter}.` : ''), skipped].filter(Boolean).join(' ');
     view.description = filter;
   };
   // The tree changes with the model, the lint, the filter and the grouping: the message follows it.

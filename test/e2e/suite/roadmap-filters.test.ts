@@ -53,6 +53,9 @@ describe('Roadmap filters and marks', () => {
     await vscode.commands.executeCommand('productDocs.roadmap.filter', { field: 'status', value: 'approved' });
     await vscode.commands.executeCommand('productDocs.roadmap.filter', { field: 'owner', value: 'Priya Shah' });
     await waitFor('the description', async () => (await viewDescription())?.includes('status: approved · owner: Priya Shah'));
+    // The header is cut short in a narrow sidebar: the view's message says it too.
+    const message = async () => (await workbenchElements('.message'))?.map((e) => e.text).join(' | ');
+    await waitFor('the message', async () => (await message())?.includes('Filtered: status: approved · owner: Priya Shah.'));
     await takeScreenshot('roadmap-filtered');
     await vscode.commands.executeCommand('productDocs.roadmap.clearFilter', 'status');
     await waitFor('only the owner filter left', async () => {
