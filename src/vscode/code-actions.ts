@@ -4,6 +4,7 @@ import { fixAll, replacementEdit } from '../core/fix-all';
 import type { TextEdit } from '../core/text';
 import { DIAGNOSTIC_SOURCE, toRange, toTextEdit } from './convert';
 import type { DocumentAnalyses } from './document-analysis';
+import { SETTINGS_SECTION } from './settings';
 
 const APPLY_FIX = 'productDocs.applyFix';
 const FIX_ALL = 'productDocs.fixAll';
@@ -35,11 +36,13 @@ export function registerCodeActions(analyses: DocumentAnalyses): vscode.Disposab
             action.command = { command: APPLY_FIX, title: finding.fix.title, arguments: [document.uri, document.version, finding.fix.edits] };
             actions.push(action);
           }
+          const ownerSetting = ownerSettingAction(diagnostic, fixable, rule);
+          if (ownerSetting) actions.push(ownerSetting);
         }
       }
       const wantsFixAll = context.only?.contains(FIX_ALL_KIND) || (wantsQuickFix && fixable.length > 1);
       if (wantsFixAll && fixable.length > 0) {
-        const title = `Fix all ${fixable.length} Product Docs problems that have a fix`;
+        const title = fixAllTitle(fixable.length);
         const action = new vscode.CodeAction(title, context.only?.contains(FIX_ALL_KIND) ? FIX_ALL_KIND : vscode.CodeActionKind.QuickFix);
         // Computed when chosen, not here: code actions are asked for on every cursor move.
         action.command = { command: FIX_ALL, title, arguments: [document.uri, document.version] };
@@ -61,6 +64,24 @@ export function registerCodeActions(analyses: DocumentAnalyses): vscode.Disposab
       return edit ? applyFix(uri, version, [edit]) : false;
     }),
   );
+}
+
+function fixAllTitle(count: number): string {
+  return count === 1 ? 'Fix the 1 Product Docs problem that has a fix' : `Fix all ${count} Product Docs problems that have a fix`;
+}
+
+/**
+ * For a missing or empty `owner` that has no fix (the editor does not know the user's name: no
+ * setting, git not ready or not used), an action that opens the setting the fix would read.
+ */
+function ownerSettingAction(diagnostic: vscode.Diagnostic, fixable: readonly Finding[], rule: string): vscode.CodeAction | undefined {
+  if (rule !== 'missing-field' || !/\bfield "owner"/i.test(diagnostic.message)) return undefined;
+  if (fixable.some((f) => f.rule === rule && f.message === diagnostic.message)) return undefined;
+  const title = 'Set your name for "owner" in Settings (productDocs.owner)';
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.command = { command: 'workbench.action.openSettings', title, arguments: [`${SETTINGS_SECTION}.owner`] };
+  return action;
 }
 
 /** Applies core edits to the document if it is still at `version`; returns whether it did. */

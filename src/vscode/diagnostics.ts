@@ -1,9 +1,41 @@
 import * as vscode from 'vscode';
+import { parseDocumentHeader } from '../core/document';
 import type { ConfigService } from './config-service';
 import { toDiagnostic } from './convert';
 import { isMarkdown, type DocumentAnalyses } from './document-analysis';
 import { settings } from './settings';
 import type { WorkspaceModel } from './workspace-model';
+
+/** The link a diagnostic's rule code opens; `whenLoaded` resolves once links point at their heading. */
+export interface RuleDocs {
+  (rule: string): vscode.Uri;
+  whenLoaded(): Promise<void>;
+}
+
+/**
+ * Links each rule to its own `## <rule>` heading in the rule docs. VS Code's opener selects the
+ * line a `#L<n>` fragment names on a file URI (1-based), while a `#<rule>` fragment is ignored and
+ * opens line 1. The docs are read once, when the first link is asked for; until then (and for a
+ * rule without a heading) a link opens the top of the page.
+ */
+export function ruleDocsLinks(rulesDoc: vscode.Uri): RuleDocs {
+  let headingLines = new Map<string, number>();
+  let loading: Promise<void> | undefined;
+  const load = () =>
+    (loading ??= Promise.resolve(vscode.workspace.fs.readFile(rulesDoc)).then(
+      (bytes) => {
+        const doc = parseDocumentHeader(new TextDecoder().decode(bytes));
+        headingLines = new Map(doc.headings.filter((h) => h.depth === 2).map((h) => [h.text.trim(), doc.lines.positionAt(h.start).line + 1]));
+      },
+      () => undefined, // no docs shipped: links open the top of the page
+    ));
+  const link = (rule: string) => {
+    void load();
+    const line = headingLines.get(rule);
+    return line === undefined ? rulesDoc : rulesDoc.with({ fragment: `L${line}` });
+  };
+  return Object.assign(link, { whenLoaded: load });
+}
 
 /** Typing pauses this long before a document is linted again. */
 export const LINT_DEBOUNCE_MS = 250;
@@ -13,7 +45,7 @@ export const LINT_DEBOUNCE_MS = 250;
  * (debounced, from the unsaved text) and on save; in workspace mode every product document's
  * findings are shown from the workspace model.
  */
-export function registerDiagnostics(analyses: DocumentAnalyses, model: WorkspaceModel, configs: ConfigService, ruleDocs: (rule: string) => vscode.Uri): vscode.Disposable {
+export function registerDiagnostics(analyses: DocumentAnalyses, model: WorkspaceModel, configs: ConfigService, ruleDocs: RuleDocs): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('productDocs');
   const timers = new Map<vscode.TextDocument, ReturnType<typeof setTimeout>>();
   let workspaceWide = settings().lintWorkspace;
@@ -99,7 +131,14 @@ export function registerDiagnostics(analyses: DocumentAnalyses, model: Workspace
     lintOpenDocuments();
   });
   if (workspaceWide) void model.ensureScanned();
-  return vscode.Disposable.from(...subscriptions);
+  // Diagnostics shown before the rule docs were read link to the top of the page: relink them.
+  let disposed = false;
+  void ruleDocs.whenLoaded().then(() => {
+    if (disposed) return;
+    if (workspaceWide) showWorkspace();
+    else lintOpenDocuments();
+  });
+  return vscode.Disposable.from(...subscriptions, { dispose: () => (disposed = true) });
 }
 
 function tabUri(tab: vscode.Tab): vscode.Uri | undefined {

@@ -3,7 +3,7 @@ import { nodeWorkspacePort } from '../cli/node-workspace-port';
 import { registerCodeActions } from './code-actions';
 import { registerConfigCommands } from './config-commands';
 import { ConfigService } from './config-service';
-import { registerDiagnostics } from './diagnostics';
+import { registerDiagnostics, ruleDocsLinks } from './diagnostics';
 import { DocumentAnalyses } from './document-analysis';
 import { registerFrontMatterHelp } from './front-matter-help';
 import { registerNewDocumentCommands } from './new-document';
@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): ProductDocsApi {
   const log = vscode.window.createOutputChannel('Product Docs', { log: true });
   const model = new WorkspaceModel(configs, analyses, log, ports);
   const tree = new RoadmapTree(model, configs, context.workspaceState);
-  const ruleDocs = (rule: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').with({ fragment: rule });
+  const ruleDocs = ruleDocsLinks(vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
   context.subscriptions.push(
     configs,
     model,

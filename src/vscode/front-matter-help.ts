@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { findType } from '../core/config/classify-document';
-import type { ProductDocsConfig } from '../core/config/config';
+import { classify } from '../core/config/classify-document';
+import { HORIZONS, type ProductDocsConfig } from '../core/config/config';
+import { parseDocumentHeader } from '../core/document';
 import { builtInTypes, type DocumentType, type FieldSpec } from '../core/config/document-types';
 import { localIsoDate } from '../core/front-matter/field-values';
 import { parseFrontMatter, type FrontMatter } from '../core/front-matter/front-matter';
@@ -12,7 +13,7 @@ import type { ConfigService } from './config-service';
 export function registerFrontMatterHelp(configs: ConfigService): vscode.Disposable {
   // Completions and hovers come on every space and mouse move: they read only the front matter,
   // never lint the whole (possibly 1 MB) document.
-  const frontMatterOf = (document: vscode.TextDocument, position: vscode.Position): FrontMatter | undefined => {
+  const frontMatterOf = (document: vscode.TextDocument, position: vscode.Position): { fm: FrontMatter; head: string } | undefined => {
     const head = frontMatterText(document);
     if (head === undefined) return undefined;
     const fm = parseFrontMatter(head.replace(/^\uFEFF/, ''));
@@ -20,27 +21,33 @@ export function registerFrontMatterHelp(configs: ConfigService): vscode.Disposab
     const lines = new LineIndex(head);
     const first = lines.positionAt(fm.contentStart).line;
     const last = fm.closed ? lines.positionAt(fm.contentEnd).line - 1 : lines.lineCount - 1;
-    return position.line >= first && position.line <= last ? fm : undefined;
+    return position.line >= first && position.line <= last ? { fm, head } : undefined;
   };
-  const typeOf = (document: vscode.TextDocument, fm: FrontMatter): { config: ProductDocsConfig; type: DocumentType } => {
+  // The type the lint gives the document: its `type:`, or a type's `files:` glob matching its path.
+  const typeOf = (document: vscode.TextDocument, head: string): { config: ProductDocsConfig; type: DocumentType } => {
     const config = configs.configFor(document.uri);
-    const declared = fm.data['type'];
-    return { config, type: (typeof declared === 'string' ? findType(config, declared) : undefined) ?? builtInTypes()[0]! };
+    const classification = classify(parseDocumentHeader(head), vscode.workspace.asRelativePath(document.uri, false), config);
+    return { config, type: classification.kind === 'product' ? classification.type : (config.types[0] ?? builtInTypes()[0]!) };
   };
 
   const completions: vscode.CompletionItemProvider = {
     async provideCompletionItems(document, position) {
       await configs.ready;
-      const fm = frontMatterOf(document, position);
-      if (!fm) return undefined;
+      const found = frontMatterOf(document, position);
+      if (!found) return undefined;
+      const { fm, head } = found;
       const before = document.lineAt(position.line).text.slice(0, position.character);
-      const { config, type } = typeOf(document, fm);
+      const { config, type } = typeOf(document, head);
       const valueMatch = /^([\w-]+):[ \t]*([^\s]*)$/.exec(before);
       if (valueMatch) {
         const field = valueMatch[1]!;
         const values = field === 'type' ? config.types.map((t) => t.id) : suggestedValues(type.fields[field]);
+        // The editor's own word range stops at "-": without this, "in-" would not narrow the list.
+        const typed = new vscode.Range(position.line, position.character - valueMatch[2]!.length, position.line, position.character);
         return values.map((value, i) => {
           const item = new vscode.CompletionItem(value, vscode.CompletionItemKind.EnumMember);
+          item.range = typed;
+          item.filterText = value;
           item.sortText = String(i).padStart(3, '0');
           item.detail = (field === 'type' ? config.types.find((t) => t.id === value)?.description : type.fields[field]?.description) ?? '';
           return item;
@@ -52,6 +59,7 @@ export function registerFrontMatterHelp(configs: ConfigService): vscode.Disposab
         .filter(([name]) => !present.has(name))
         .map(([name, spec]) => {
           const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.Property);
+          item.range = new vscode.Range(position.line, 0, position.line, position.character);
           item.insertText = new vscode.SnippetString(`${name}: ${spec.kind === 'list' ? '[$1]' : '$1'}`);
           item.detail = spec.required ? 'required' : 'optional';
           item.documentation = fieldDocs(name, spec);
@@ -65,16 +73,25 @@ export function registerFrontMatterHelp(configs: ConfigService): vscode.Disposab
   const hovers: vscode.HoverProvider = {
     async provideHover(document, position) {
       await configs.ready;
-      const fm = frontMatterOf(document, position);
-      if (!fm) return undefined;
+      const found = frontMatterOf(document, position);
+      if (!found) return undefined;
       const line = document.lineAt(position.line).text;
-      const key = /^([\w-]+)\s*:/.exec(line);
-      if (!key || position.character > key[1]!.length) return undefined;
-      const { config, type } = typeOf(document, fm);
-      const spec = type.fields[key[1]!];
+      const key = /^([\w-]+)[ \t]*:[ \t]*/.exec(line);
+      if (!key) return undefined;
+      const name = key[1]!;
+      const { config, type } = typeOf(document, found.head);
+      const spec = type.fields[name];
       if (!spec) return undefined;
-      const docs = fieldDocs(key[1]!, key[1] === 'type' ? { ...spec, values: config.types.map((t) => t.id) } : spec);
-      return new vscode.Hover(docs, new vscode.Range(position.line, 0, position.line, key[1]!.length));
+      const docs = fieldDocs(name, name === 'type' ? { ...spec, values: config.types.map((t) => t.id) } : spec);
+      if (position.character <= name.length) return new vscode.Hover(docs, new vscode.Range(position.line, 0, position.line, name.length));
+      // On the value: what this value means, then the field's own docs.
+      const valueText = line.slice(key[0].length).replace(/[ \t]+#.*$/, '').trimEnd();
+      if (!valueText || position.character < key[0].length) return undefined;
+      const value = valueText.replace(/^(["'])(.*)\1$/, '$2');
+      const meaning = valueMeaning(name, value, spec, type, config);
+      const hover = new vscode.MarkdownString(`\`${name}: ${value.replace(/`/g, "'")}\`${meaning ? ` — ${meaning}` : ''}\n\n---\n\n`);
+      hover.appendMarkdown(docs.value);
+      return new vscode.Hover(hover, new vscode.Range(position.line, key[0].length, position.line, key[0].length + valueText.length));
     },
   };
 
@@ -82,6 +99,25 @@ export function registerFrontMatterHelp(configs: ConfigService): vscode.Disposab
     vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, completions, ':', ' '),
     vscode.languages.registerHoverProvider({ language: 'markdown' }, hovers),
   );
+}
+
+/**
+ * What one value means: for `type`, the type; for `status`, its place in the type's statuses, the
+ * roadmap horizon it falls in and the fields it requires; for any field, whether it is allowed.
+ */
+function valueMeaning(name: string, value: string, spec: FieldSpec, type: DocumentType, config: ProductDocsConfig): string {
+  if (name === 'type') {
+    const named = config.types.find((t) => t.id === value);
+    return named ? `${named.label}: ${named.description}.` : 'not a known document type.';
+  }
+  if (spec.values && !spec.values.includes(value)) return `not an allowed ${name}.`;
+  if (name !== 'status' || !spec.values) return '';
+  const parts = [`step ${spec.values.indexOf(value) + 1} of ${spec.values.length} of a ${type.label}`];
+  const horizon = HORIZONS.find((h) => config.roadmap.horizons[h].includes(value));
+  parts.push(type.roadmap ? (horizon ? `on the roadmap under ${horizon[0]!.toUpperCase()}${horizon.slice(1)}` : 'on the roadmap under no horizon') : 'this type is not on the roadmap');
+  const requires = [...new Set(type.conditions.filter((c) => c.field === 'status' && c.values.includes(value)).flatMap((c) => c.require))];
+  if (requires.length > 0) parts.push(`requires ${requires.join(', ')}`);
+  return `${parts.join('; ')}.`;
 }
 
 function suggestedValues(spec: FieldSpec | undefined): string[] {

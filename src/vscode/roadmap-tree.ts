@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { GROUPINGS, type Grouping, type ProductDocsConfig } from '../core/config/config';
 import { localIsoDate } from '../core/front-matter/field-values';
 import { combinedConfig, groupItems, type RoadmapGroup } from '../core/roadmap/grouping';
+import { activeItemFilters, describeItemFilter, matchesItemFilter, withItemFilter, type ItemFilter, type ItemFilterField } from '../core/roadmap/item-filter';
 import { isOverdue, type RoadmapItem } from '../core/roadmap/items';
 import type { ConfigService } from './config-service';
 import { settings } from './settings';
@@ -9,9 +10,9 @@ import type { ModelItem, WorkspaceModel } from './workspace-model';
 
 export type RoadmapNode = { kind: 'group'; group: RoadmapGroup; members: ModelItem[] } | { kind: 'item'; entry: ModelItem };
 
-/** A filter the user set: free text (title, owner, theme, id, file) or one field's exact value. */
+/** One filter the user set: free text (title, owner, theme, id, file) or one field's exact value. */
 export interface RoadmapFilter {
-  field: 'text' | 'status' | 'owner' | 'theme';
+  field: ItemFilterField;
   value: string;
 }
 
@@ -32,7 +33,7 @@ const STATUS_ICONS: Record<string, [string, string]> = {
 export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<RoadmapNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private filterValue: RoadmapFilter | undefined;
+  private filterValue: ItemFilter = {};
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -55,21 +56,30 @@ export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode
     this.changed.fire(undefined);
   }
 
-  get filter(): RoadmapFilter | undefined {
+  /** The filters in force (text, status, owner, theme): an item must match all of them. */
+  get filter(): ItemFilter {
     return this.filterValue;
   }
 
-  async setFilter(filter: RoadmapFilter | undefined): Promise<void> {
+  /** Sets one field's filter (a value) or removes it (undefined); the other fields' filters stay. */
+  async setFilter(field: ItemFilterField, value: string | undefined): Promise<void> {
+    await this.replaceFilter(withItemFilter(this.filterValue, field, value));
+  }
+
+  async clearFilter(): Promise<void> {
+    await this.replaceFilter({});
+  }
+
+  private async replaceFilter(filter: ItemFilter): Promise<void> {
     this.filterValue = filter;
-    await vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, filter !== undefined);
+    await vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, activeItemFilters(filter).length > 0);
     this.changed.fire(undefined);
   }
 
   /** What the tree shows now (filtered), for the filter pickers and export. */
-  visibleItems(): ModelItem[] {
-    const filter = this.filterValue;
+  visibleItems(filter: ItemFilter = this.filterValue): ModelItem[] {
     const items = this.model.items();
-    return filter ? items.filter(({ item }) => matchesFilter(item, filter)) : items;
+    return activeItemFilters(filter).length > 0 ? items.filter(({ item }) => matchesItemFilter(item, filter)) : items;
   }
 
   /** The config that groups the roadmap: in a multi-root window, every folder's types and horizons. */
@@ -106,10 +116,13 @@ export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode
     item.id = `item:${uri.toString()}`;
     item.resourceUri = uri;
     const problems = this.model.lintedProblemsOf(uri);
-    const marks = [overdue ? '⏰ overdue' : '', problems ? `⚠ ${problems}` : ''].filter(Boolean);
+    // Words, not glyphs: a TreeItem description renders no $(codicon), and emoji such as ⏰ can
+    // show as a missing character; "overdue" and "n problems" also read differently at a glance.
+    const marks = [overdue ? 'overdue' : '', problems ? `${problems} problem${problems === 1 ? '' : 's'}` : ''].filter(Boolean);
     const details = [roadmapItem.owner, roadmapItem.quarter, roadmapItem.priority, this.groupBy === 'status' ? '' : roadmapItem.status].filter(Boolean);
     item.description = [...marks, details.join(' · ')].filter(Boolean).join('  ');
-    const [icon, color] = overdue ? ['warning', 'list.warningForeground'] : (STATUS_ICONS[roadmapItem.status] ?? ['circle-outline', 'descriptionForeground']);
+    // A watch, not the warning sign that problems use elsewhere in the workbench.
+    const [icon, color] = overdue ? ['watch', 'charts.red'] : (STATUS_ICONS[roadmapItem.status] ?? ['circle-outline', 'descriptionForeground']);
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
     item.contextValue = 'roadmapItem';
     item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
@@ -132,12 +145,6 @@ export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode
   dispose(): void {
     for (const d of this.subscriptions) d.dispose();
   }
-}
-
-function matchesFilter(item: RoadmapItem, filter: RoadmapFilter): boolean {
-  if (filter.field !== 'text') return (item[filter.field] ?? '') === filter.value;
-  const needle = filter.value.toLowerCase();
-  return [item.title, item.owner, item.theme, item.id, item.file, item.status, item.quarter].some((v) => v?.toLowerCase().includes(needle));
 }
 
 function tooltip(item: RoadmapItem, overdue: boolean, problems: number | undefined): vscode.MarkdownString {
@@ -174,10 +181,14 @@ export function createRoadmapView(tree: RoadmapTree, model: WorkspaceModel, conf
   const showMessage = () => {
     const count = model.skipped.size;
     const skipped = count === 0 ? '' : `${count} markdown file${count === 1 ? ' was' : 's were'} skipped (too large or binary): see Output › Product Docs.`;
-    const filter = tree.filter;
-    const noMatch = filter && tree.visibleItems().length === 0 ? `No roadmap item matches the filter (${filter.field}: "${filter.value}").` : '';
+    const filter = describeItemFilter(tree.filter);
+    const noMatch = filter && tree.visibleItems().length === 0 ? `No roadmap item matches the filter (${filter}).` : '';
     const stale = configs.stale().map(({ line }) => `Using the last valid .product-docs.yaml: fix the syntax error at line ${line}.`);
-    view.message = [...stale, noMatch, skipped].filter(Boolean).join(' ');
+    // The title-bar icon alone did not say which filters hide items. The header's description
+    // says it where the sidebar is wide enough; the message says it always (a narrow sidebar
+    // truncates the header to its title and icons).
+    view.message = [...stale, noMatch || (filter ? `Filtered: ${filter}.` : ''), skipped].filter(Boolean).join(' ');
+    view.description = filter;
   };
   // The tree changes with the model, the lint, the filter and the grouping: the message follows it,
   // and a config that stopped parsing (which changes nothing in the tree).

@@ -35,7 +35,8 @@ describe('Diagnostics and quick fixes', () => {
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(diagnostic.source, 'Product Docs');
     const code = diagnostic.code as { value: string; target: vscode.Uri };
-    assert.equal(code.target.fragment, 'missing-section');
+    assert.ok(code.target.path.endsWith('/docs/rules.md'), code.target.toString());
+    assert.match(code.target.fragment, /^L\d+$/, 'the link selects the rule\'s heading line (see first-hour.test.ts)');
 
     editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
     await vscode.commands.executeCommand('editor.action.quickFix');

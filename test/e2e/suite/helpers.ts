@@ -47,3 +47,23 @@ export function ruleOf(diagnostic: vscode.Diagnostic): string {
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Code actions the providers offer for a range, of one kind (e.g. 'quickfix', 'source.fixAll.productDocs'). */
+export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind: string): Promise<vscode.CodeAction[]> {
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
+}
+
+/** Writes the workspace config and resolves once a probe shows it applied (`applied` returns true). */
+export async function writeConfig(text: string, applied: () => boolean | Promise<boolean>): Promise<void> {
+  await writeText(workspaceUri('.product-docs.yaml'), text);
+  await waitFor('the config to apply', applied, 15_000);
+}
+
+/** Removes the workspace config, if any. */
+export async function removeConfig(): Promise<void> {
+  try {
+    await vscode.workspace.fs.delete(workspaceUri('.product-docs.yaml'));
+  } catch {
+    // already gone
+  }
+}
