@@ -24,15 +24,17 @@ export function addLinkReference(references: LinkReferences, label: string): voi
  * The plain text of a heading's raw inline content (between its markers, or its setext lines):
  * markdown-it's inline tokens flattened as mdast-util-to-string flattens a tree, so emphasis and
  * link syntax go, code, link text and image alt stay, escapes and entities are decoded, a hard
- * break reads as nothing and a soft break as "\n".
+ * break reads as nothing and a soft break as "\n". `references` are the document's definitions, if any.
  */
-export function headingText(content: string, references: LinkReferences): string {
+export function headingText(content: string, references: LinkReferences | undefined): string {
   // markdown-it's block rules trim the content before its inline rules see it.
   const trimmed = trimSpacesAndLineEndings(content);
   // Most headings are plain words: no character that can start inline syntax, or that
   // markdown-it's normalization changes (line endings, NUL), so they skip the parser.
   if (!INLINE_SYNTAX.test(trimmed)) return trimmed;
-  const tokens = inlineParser().parseInline(trimmed, { references });
+  // Without definitions markdown-it is given none, so it never looks a label up (a costly
+  // normalization of every bracketed text in a heading full of brackets).
+  const tokens = inlineParser().parseInline(trimmed, references === undefined ? {} : { references });
   return flattenTokens(tokens[0]?.children ?? []);
 }
 

@@ -158,7 +158,8 @@ interface FoundHeading {
 class BlockScanner {
   private readonly n: number;
   private readonly found: FoundHeading[] = [];
-  private readonly references: LinkReferences = emptyLinkReferences();
+  /** Made at the first definition: without one, markdown-it skips reference-link lookups. */
+  private references: LinkReferences | undefined;
   private readonly stack: Container[] = [];
   private depth = 0;
 
@@ -686,7 +687,7 @@ class BlockScanner {
           while (a < b && isSpaceOrTab(t.charCodeAt(a))) a++;
           s += (i === 0 ? '' : '\n') + t.slice(a, b);
         }
-        consumed = parseDefinitions(s, lines.length / 2, this.references);
+        consumed = parseDefinitions(s, lines.length / 2, (this.references ??= emptyLinkReferences()));
       }
     }
     this.paraDefinitionLines = consumed;
