@@ -13,7 +13,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Root } from 'mdast';
 import MarkdownIt from 'markdown-it';
-import { flattenTokens } from '../../src/core/markdown/heading-text';
+import { flattenTokens, MAX_PARSED_HEADING } from '../../src/core/markdown/heading-text';
 import { scanCodeBlocks, scanHeadings, type Heading } from '../../src/core/markdown/headings';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -235,6 +235,14 @@ describe('scanHeadings', () => {
       expectHeadings('# [Launch  Plan] and [x][LAUNCH plan] but [nope]\n\n[launch plan]: /p', [[1, 'Launch  Plan and x but [nope]', 0, 48]]);
     });
 
+    it(`reads a heading longer than ${MAX_PARSED_HEADING} characters as written, without parsing it`, () => {
+      const long = '*a* '.repeat(MAX_PARSED_HEADING / 4) + 'end';
+      assert.deepEqual(scanHeadings(`# ${long}`).map((h) => h.text), [long]);
+      const limit = '*a*' + ' '.repeat(MAX_PARSED_HEADING - 4) + 'b';
+      assert.deepEqual(scanHeadings(`# ${limit}`).map((h) => h.text), [markdownItHeadings(`# ${limit}`)[0]!.text]);
+      assert.equal(markdownItHeadings(`# ${limit}`)[0]!.text.startsWith('a '), true);
+    });
+
     it('leaves plain headings to the cheap path with the same text markdown-it gives', () => {
       for (const text of ['# Plain words, digits 42 and (parentheses)!', '#   spaced\t  #', 'Plain\n===', '# caf\u00e9 \u00a0']) {
         assert.deepEqual(scannedHeadingLines(text), markdownItHeadings(text), JSON.stringify(text));
@@ -444,6 +452,7 @@ describe('scanHeadings', () => {
         'a 1 MB heading': '# ' + 'word '.repeat(200_000),
         'emphasis openers and closers': '# ' + '*a_ '.repeat(n / 8) + '_b* '.repeat(n / 8),
         'brackets': '# ' + '['.repeat(n / 2) + ']'.repeat(n / 2),
+        'headings of brackets just within the parse limit': Array.from({ length: 10 }, () => '# ' + '!['.repeat(1200) + ']'.repeat(2400)).join('\n'),
         'unclosed links and titles': '# ' + '[a](b "'.repeat(n / 7),
         'unclosed HTML comments and attributes': '# ' + '<!--<a b="'.repeat(n / 10),
         'entity-like text': '# ' + '&bogus;&#x;&'.repeat(n / 12),

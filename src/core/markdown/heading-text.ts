@@ -31,7 +31,7 @@ export function headingText(content: string, references: LinkReferences | undefi
   const trimmed = trimSpacesAndLineEndings(content);
   // Most headings are plain words: no character that can start inline syntax, or that
   // markdown-it's normalization changes (line endings, NUL), so they skip the parser.
-  if (!INLINE_SYNTAX.test(trimmed)) return trimmed;
+  if (trimmed.length > MAX_PARSED_HEADING || !INLINE_SYNTAX.test(trimmed)) return trimmed;
   // Without definitions markdown-it is given none, so it never looks a label up (a costly
   // normalization of every bracketed text in a heading full of brackets).
   const tokens = inlineParser().parseInline(trimmed, references === undefined ? {} : { references });
@@ -61,6 +61,13 @@ export function flattenTokens(tokens: readonly Token[]): string {
   }
   return text;
 }
+
+/**
+ * Longer heading content is read as written. No section name is that long, and markdown-it, linear
+ * but slow on bracket-heavy text (a 100,000-character heading of `[` and `]` takes it about half a
+ * second), would otherwise let one hostile heading stall a keystroke's lint.
+ */
+export const MAX_PARSED_HEADING = 5_000;
 
 /**
  * What may start inline syntax in markdown-it's default rules (emphasis, strikethrough, code,
