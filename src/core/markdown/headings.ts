@@ -103,18 +103,35 @@ const TILDE = 126;
 const DEL = 127;
 const BOM = 0xfeff;
 
-// Open leaf block kinds.
-const NONE = 0;
-const PARA = 1;
-const INDENTED = 2;
-const FENCED = 3;
-const HTML = 4;
+/** The open leaf block. */
+const enum Leaf {
+  None,
+  Paragraph,
+  IndentedCode,
+  FencedCode,
+  Html,
+}
 
-// How a line relates to an open paragraph.
-const CONTINUES = 0;
-const ENDS = 1;
-const SETEXT = 2;
-const LAZY_HTML = 3;
+/** How a line relates to an open paragraph. */
+const enum LineRelation {
+  Continues,
+  Ends,
+  SetextUnderline,
+  /** A kind 7 HTML line that interrupts a paragraph only because the line is lazy. */
+  LazyHtml,
+}
+
+/** The seven kinds of HTML block of the CommonMark spec (4.6), by their start conditions. */
+const enum HtmlKind {
+  NotHtml,
+  Raw,
+  Comment,
+  ProcessingInstruction,
+  Declaration,
+  Cdata,
+  BlockTag,
+  CompleteTag,
+}
 
 const isDigit = (c: number): boolean => c >= DIGIT0 && c <= DIGIT9;
 const isAlpha = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
@@ -146,6 +163,17 @@ interface Container {
   furtherBlank: boolean;
 }
 
+/** A block quote or list item start found on the current line: the container, and where its content starts. */
+interface ContainerMatch {
+  quote: boolean;
+  ordered: boolean;
+  marker: number;
+  size: number;
+  initialBlank: boolean;
+  pos: number;
+  col: number;
+}
+
 interface FoundHeading {
   depth: number;
   start: number;
@@ -163,16 +191,16 @@ class BlockScanner {
   private readonly stack: Container[] = [];
   private depth = 0;
 
-  private leaf = NONE;
+  private leaf: Leaf = Leaf.None;
   private fenceMarker = 0;
   private fenceSize = 0;
-  private htmlKind = 0;
+  private htmlKind: HtmlKind = HtmlKind.NotHtml;
   private paraStart = 0;
   /** Flow start and content end of each paragraph line. */
   private readonly paraLines: number[] = [];
   private paraDefinitionLines = -1;
   private definitionColon = -2;
-  // The open code block (leaf FENCED or INDENTED): where it starts, and the end of its last line
+  // The open code block (fenced or indented): where it starts, and the end of its last line
   // so far (for indented code, its last non-blank line).
   private codeStart = 0;
   private codeEnd = 0;
@@ -184,14 +212,8 @@ class BlockScanner {
   // Results of measure(): the next non-space position and its column.
   private nnPos = 0;
   private nnCol = 0;
-  // Results of matchContainerStart().
-  private mQuote = false;
-  private mOrdered = false;
-  private mMarker = 0;
-  private mSize = 0;
-  private mInitialBlank = false;
-  private mPos = 0;
-  private mCol = 0;
+  /** What matchContainerStart() (and afterQuoteMarker()) found; one object, reused for every line. */
+  private readonly match: ContainerMatch = { quote: false, ordered: false, marker: 0, size: 0, initialBlank: false, pos: 0, col: 0 };
   private htmlClosedOnLine = false;
   private nextLF = -1;
   private nextCR = -1;
@@ -321,8 +343,8 @@ class BlockScanner {
       if (c.quote) {
         if (indent > 3 || this.nnPos >= this.lineEnd || t.charCodeAt(this.nnPos) !== GT) break;
         this.afterQuoteMarker(this.nnPos + 1, this.nnCol + 1);
-        this.pos = this.mPos;
-        this.col = this.mCol;
+        this.pos = this.match.pos;
+        this.col = this.match.col;
         continued++;
         continue;
       }
@@ -342,10 +364,10 @@ class BlockScanner {
       }
       // Not in the current item: maybe the next item of the same list.
       if (this.matchContainerStart(false, c)) {
-        c.size = this.mSize;
-        c.initialBlank = this.mInitialBlank;
-        this.pos = this.mPos;
-        this.col = this.mCol;
+        c.size = this.match.size;
+        c.initialBlank = this.match.initialBlank;
+        this.pos = this.match.pos;
+        this.col = this.match.col;
         continued++;
         sibling = true;
       }
@@ -360,12 +382,12 @@ class BlockScanner {
       if (continued === this.depth) {
         const leaf = this.leaf;
         // Fenced code and HTML are "concrete": no container can start inside them.
-        if (leaf === FENCED || leaf === HTML) {
+        if (leaf === Leaf.FencedCode || leaf === Leaf.Html) {
           this.flow(false, continued);
           return;
         }
         // micromark treats any open multi-line construct (also indented code) as interrupted.
-        interrupt = leaf === PARA || leaf === INDENTED;
+        interrupt = leaf === Leaf.Paragraph || leaf === Leaf.IndentedCode;
       }
       if (!this.matchContainerStart(interrupt, null)) {
         this.flow(continued !== this.depth, continued);
@@ -380,20 +402,20 @@ class BlockScanner {
         c = { quote: false, ordered: false, marker: 0, size: 0, initialBlank: false, furtherBlank: false };
         this.stack[this.depth] = c;
       }
-      c.quote = this.mQuote;
-      c.ordered = this.mOrdered;
-      c.marker = this.mMarker;
-      c.size = this.mSize;
-      c.initialBlank = this.mInitialBlank;
+      c.quote = this.match.quote;
+      c.ordered = this.match.ordered;
+      c.marker = this.match.marker;
+      c.size = this.match.size;
+      c.initialBlank = this.match.initialBlank;
       c.furtherBlank = false;
       this.depth++;
-      this.pos = this.mPos;
-      this.col = this.mCol;
+      this.pos = this.match.pos;
+      this.col = this.match.col;
     }
     this.flow(false, this.depth);
   }
 
-  /** Sets mPos/mCol after a `>` (at `p`, column `c`) and its optional following space. */
+  /** Sets match.pos and match.col after a `>` (at `p`, column `c`) and its optional following space. */
   private afterQuoteMarker(p: number, c: number): void {
     const ch = p < this.lineEnd ? this.t.charCodeAt(p) : -1;
     if (ch === SPACE) {
@@ -403,13 +425,13 @@ class BlockScanner {
       if (4 - (c & 3) === 1) p++;
       c++;
     }
-    this.mPos = p;
-    this.mCol = c;
+    this.match.pos = p;
+    this.match.col = c;
   }
 
   /**
    * Whether a block quote or list item starts at the current position. With `existing`, only
-   * another item of that list. Results go to the m* fields.
+   * another item of that list. Results go to this.match.
    */
   private matchContainerStart(interrupt: boolean, existing: Container | null): boolean {
     const t = this.t;
@@ -421,7 +443,7 @@ class BlockScanner {
     if (indent > 3 || p >= end) return false;
     const ch = t.charCodeAt(p);
     if (existing === null && ch === GT) {
-      this.mQuote = true;
+      this.match.quote = true;
       this.afterQuoteMarker(p + 1, pc + 1);
       return true;
     }
@@ -451,28 +473,28 @@ class BlockScanner {
     if (this.nnPos >= end) {
       // An item may start with a blank line, but such an empty item cannot interrupt.
       if (interrupt) return false;
-      this.mSize = prefix + 1;
-      this.mInitialBlank = true;
-      this.mPos = markerEnd;
-      this.mCol = markerCol;
+      this.match.size = prefix + 1;
+      this.match.initialBlank = true;
+      this.match.pos = markerEnd;
+      this.match.col = markerCol;
     } else {
       const w = this.nnCol - markerCol;
       if (w === 0) return false;
       if (w >= 5) {
         // Content starts one column after the marker; the rest is indentation (e.g. code).
-        this.mPos = t.charCodeAt(markerEnd) === SPACE || 4 - (markerCol & 3) === 1 ? markerEnd + 1 : markerEnd;
-        this.mCol = markerCol + 1;
-        this.mSize = prefix + 1;
+        this.match.pos = t.charCodeAt(markerEnd) === SPACE || 4 - (markerCol & 3) === 1 ? markerEnd + 1 : markerEnd;
+        this.match.col = markerCol + 1;
+        this.match.size = prefix + 1;
       } else {
-        this.mPos = this.nnPos;
-        this.mCol = this.nnCol;
-        this.mSize = prefix + w;
+        this.match.pos = this.nnPos;
+        this.match.col = this.nnCol;
+        this.match.size = prefix + w;
       }
-      this.mInitialBlank = false;
+      this.match.initialBlank = false;
     }
-    this.mQuote = false;
-    this.mOrdered = ordered;
-    this.mMarker = marker;
+    this.match.quote = false;
+    this.match.ordered = ordered;
+    this.match.marker = marker;
     return true;
   }
 
@@ -484,40 +506,40 @@ class BlockScanner {
     const indent = this.nnCol - this.col;
     const blank = p >= this.lineEnd;
     switch (this.leaf) {
-      case FENCED:
+      case Leaf.FencedCode:
         if (!lazy) {
           this.codeEnd = this.lineEnd;
           if (!blank && indent < 4 && this.isClosingFence(p)) {
-            this.leaf = NONE;
+            this.leaf = Leaf.None;
             this.closeCode();
           }
           return;
         }
         // A line outside the fence's containers ends it; that line is not code.
-        this.leaf = NONE;
+        this.leaf = Leaf.None;
         this.closeCode();
         break;
-      case HTML:
+      case Leaf.Html:
         if (!lazy) {
-          if (this.htmlKind >= 6) {
-            if (blank) this.leaf = NONE;
-          } else if (this.htmlContinue(this.htmlKind, HTML_CONTINUE, this.pos)) {
-            this.leaf = NONE;
+          if (this.htmlKind === HtmlKind.BlockTag || this.htmlKind === HtmlKind.CompleteTag) {
+            if (blank) this.leaf = Leaf.None;
+          } else if (this.htmlContinue(this.htmlKind, HtmlEnd.Continue, this.pos)) {
+            this.leaf = Leaf.None;
           }
           return;
         }
-        this.leaf = NONE;
+        this.leaf = Leaf.None;
         break;
-      case INDENTED:
+      case Leaf.IndentedCode:
         if (!lazy && (blank || indent >= 4)) {
           // Blank lines belong to the block only if more code follows them.
           if (!blank) this.codeEnd = this.lineEnd;
           return;
         }
-        this.leaf = NONE;
+        this.leaf = Leaf.None;
         this.closeCode();
         break;
-      case PARA: {
+      case Leaf.Paragraph: {
         if (blank) {
           this.closeParagraph();
           break;
@@ -527,20 +549,20 @@ class BlockScanner {
           return;
         }
         const relation = this.paragraphInterrupt(p, lazy);
-        if (relation === CONTINUES) {
+        if (relation === LineRelation.Continues) {
           this.paraLines.push(this.pos, this.lineEnd);
           return;
         }
-        if (relation === SETEXT) {
+        if (relation === LineRelation.SetextUnderline) {
           if (this.setextHeading(p)) return;
           break;
         }
         this.closeParagraph();
-        if (relation === LAZY_HTML) {
+        if (relation === LineRelation.LazyHtml) {
           // micromark decides laziness before this HTML's extent is known, so the block
           // stays in the containers of the interrupted paragraph.
-          this.leaf = HTML;
-          this.htmlKind = 7;
+          this.leaf = Leaf.Html;
+          this.htmlKind = HtmlKind.CompleteTag;
           return;
         }
         break;
@@ -555,9 +577,9 @@ class BlockScanner {
       this.codeEnd = this.lineEnd;
       // micromark ends indented code at a line ending whose line was lazy: a block of one line.
       if (lazy) {
-        this.leaf = NONE;
+        this.leaf = Leaf.None;
         this.closeCode();
-      } else this.leaf = INDENTED;
+      } else this.leaf = Leaf.IndentedCode;
       return;
     }
     switch (t.charCodeAt(p)) {
@@ -571,9 +593,9 @@ class BlockScanner {
         break;
       case LT: {
         const kind = this.htmlStart(p, false, false);
-        if (kind !== 0) {
+        if (kind !== HtmlKind.NotHtml) {
           if (!this.htmlClosedOnLine) {
-            this.leaf = HTML;
+            this.leaf = Leaf.Html;
             this.htmlKind = kind;
           }
           return;
@@ -584,7 +606,7 @@ class BlockScanner {
       case TILDE: {
         const size = this.fenceOpening(p);
         if (size !== 0) {
-          this.leaf = FENCED;
+          this.leaf = Leaf.FencedCode;
           this.fenceMarker = t.charCodeAt(p);
           this.fenceSize = size;
           this.codeStart = p;
@@ -594,7 +616,7 @@ class BlockScanner {
         break;
       }
     }
-    this.leaf = PARA;
+    this.leaf = Leaf.Paragraph;
     this.paraStart = p;
     this.paraLines.length = 0;
     this.paraLines.push(p, this.lineEnd);
@@ -602,39 +624,39 @@ class BlockScanner {
   }
 
   private closeFlow(): void {
-    if (this.leaf === PARA) this.closeParagraph();
-    else if (this.leaf === FENCED || this.leaf === INDENTED) this.closeCode();
-    this.leaf = NONE;
+    if (this.leaf === Leaf.Paragraph) this.closeParagraph();
+    else if (this.leaf === Leaf.FencedCode || this.leaf === Leaf.IndentedCode) this.closeCode();
+    this.leaf = Leaf.None;
   }
 
   private closeParagraph(): void {
     this.resolveDefinitions();
-    this.leaf = NONE;
+    this.leaf = Leaf.None;
   }
 
   /** What a non-blank line (indented less than 4) does to the open paragraph. */
-  private paragraphInterrupt(p: number, lazy: boolean): number {
+  private paragraphInterrupt(p: number, lazy: boolean): LineRelation {
     switch (this.t.charCodeAt(p)) {
       case HASH:
-        return this.atxSequence(p) !== 0 ? ENDS : CONTINUES;
+        return this.atxSequence(p) !== 0 ? LineRelation.Ends : LineRelation.Continues;
       case STAR:
       case UNDERSCORE:
-        return this.isThematicBreak(p) ? ENDS : CONTINUES;
+        return this.isThematicBreak(p) ? LineRelation.Ends : LineRelation.Continues;
       case DASH:
         // A lazy line is never a setext underline.
-        if (!lazy && this.isSetextUnderline(p)) return SETEXT;
-        return this.isThematicBreak(p) ? ENDS : CONTINUES;
+        if (!lazy && this.isSetextUnderline(p)) return LineRelation.SetextUnderline;
+        return this.isThematicBreak(p) ? LineRelation.Ends : LineRelation.Continues;
       case EQ:
-        return !lazy && this.isSetextUnderline(p) ? SETEXT : CONTINUES;
+        return !lazy && this.isSetextUnderline(p) ? LineRelation.SetextUnderline : LineRelation.Continues;
       case LT: {
         const kind = this.htmlStart(p, true, lazy);
-        return kind === 0 ? CONTINUES : kind === 7 ? LAZY_HTML : ENDS;
+        return kind === HtmlKind.NotHtml ? LineRelation.Continues : kind === HtmlKind.CompleteTag ? LineRelation.LazyHtml : LineRelation.Ends;
       }
       case BACKTICK:
       case TILDE:
-        return this.fenceOpening(p) !== 0 ? ENDS : CONTINUES;
+        return this.fenceOpening(p) !== 0 ? LineRelation.Ends : LineRelation.Continues;
       default:
-        return CONTINUES;
+        return LineRelation.Continues;
     }
   }
 
@@ -642,7 +664,7 @@ class BlockScanner {
   private setextHeading(p: number): boolean {
     const consumed = this.resolveDefinitions();
     const lines = this.paraLines;
-    this.leaf = NONE;
+    this.leaf = Leaf.None;
     if (consumed * 2 >= lines.length) return false;
     if (this.depth === 0) {
       let contentStart = lines[consumed * 2]!;
@@ -787,7 +809,7 @@ class BlockScanner {
    * Kind (1-7) of an HTML block starting at `p`, or 0. When not interrupting, a kind 1-5 block
    * that also ends on this line sets htmlClosedOnLine.
    */
-  private htmlStart(p: number, interrupt: boolean, lazy: boolean): number {
+  private htmlStart(p: number, interrupt: boolean, lazy: boolean): HtmlKind {
     const t = this.t;
     const end = this.lineEnd;
     this.htmlClosedOnLine = false;
@@ -798,39 +820,39 @@ class BlockScanner {
       q++;
       c = q < end ? t.charCodeAt(q) : -1;
       if (c === DASH) {
-        if (q + 1 >= end || t.charCodeAt(q + 1) !== DASH) return 0;
-        return this.htmlOpened(2, HTML_DECLARATION, q + 2, interrupt);
+        if (q + 1 >= end || t.charCodeAt(q + 1) !== DASH) return HtmlKind.NotHtml;
+        return this.htmlOpened(HtmlKind.Comment, HtmlEnd.Declaration, q + 2, interrupt);
       }
       if (c === LBRACKET) {
-        if (t.startsWith('CDATA[', q + 1) && q + 7 <= end) return this.htmlOpened(5, HTML_CONTINUE, q + 7, interrupt);
-        return 0;
+        if (t.startsWith('CDATA[', q + 1) && q + 7 <= end) return this.htmlOpened(HtmlKind.Cdata, HtmlEnd.Continue, q + 7, interrupt);
+        return HtmlKind.NotHtml;
       }
-      if (isAlpha(c)) return this.htmlOpened(4, HTML_DECLARATION, q + 1, interrupt);
-      return 0;
+      if (isAlpha(c)) return this.htmlOpened(HtmlKind.Declaration, HtmlEnd.Declaration, q + 1, interrupt);
+      return HtmlKind.NotHtml;
     }
-    if (c === QUESTION) return this.htmlOpened(3, HTML_DECLARATION, q + 1, interrupt);
+    if (c === QUESTION) return this.htmlOpened(HtmlKind.ProcessingInstruction, HtmlEnd.Declaration, q + 1, interrupt);
     if (c === SLASH) {
       closing = true;
       q++;
       c = q < end ? t.charCodeAt(q) : -1;
     }
-    if (!isAlpha(c)) return 0;
+    if (!isAlpha(c)) return HtmlKind.NotHtml;
     const nameStart = q;
     while (q < end && (isAlnum(t.charCodeAt(q)) || t.charCodeAt(q) === DASH)) q++;
     c = q < end ? t.charCodeAt(q) : -1;
-    if (!(c === -1 || c === SLASH || c === GT || isSpaceOrTab(c))) return 0;
+    if (!(c === -1 || c === SLASH || c === GT || isSpaceOrTab(c))) return HtmlKind.NotHtml;
     const name = t.slice(nameStart, q).toLowerCase();
-    if (c !== SLASH && !closing && HTML_RAW_NAMES.has(name)) return this.htmlOpened(1, HTML_CONTINUE, q, interrupt);
+    if (c !== SLASH && !closing && HTML_RAW_NAMES.has(name)) return this.htmlOpened(HtmlKind.Raw, HtmlEnd.Continue, q, interrupt);
     if (HTML_BLOCK_NAMES.has(name)) {
-      if (c === SLASH && (q + 1 >= end || t.charCodeAt(q + 1) !== GT)) return 0;
-      return 6;
+      if (c === SLASH && (q + 1 >= end || t.charCodeAt(q + 1) !== GT)) return HtmlKind.NotHtml;
+      return HtmlKind.BlockTag;
     }
     // Kind 7 (any complete tag alone on its line) cannot interrupt a paragraph, except lazily.
-    if (interrupt && !lazy) return 0;
-    return this.isCompleteTagLine(q, closing) ? 7 : 0;
+    if (interrupt && !lazy) return HtmlKind.NotHtml;
+    return this.isCompleteTagLine(q, closing) ? HtmlKind.CompleteTag : HtmlKind.NotHtml;
   }
 
-  private htmlOpened(kind: number, state: number, from: number, interrupt: boolean): number {
+  private htmlOpened(kind: HtmlKind, state: HtmlEnd, from: number, interrupt: boolean): HtmlKind {
     if (!interrupt) this.htmlClosedOnLine = this.htmlContinue(kind, state, from);
     return kind;
   }
@@ -891,51 +913,51 @@ class BlockScanner {
   }
 
   /** Runs micromark's HTML block end-condition machine over the line from `p`; true if it ends. */
-  private htmlContinue(kind: number, state: number, p: number): boolean {
+  private htmlContinue(kind: HtmlKind, state: HtmlEnd, p: number): boolean {
     const t = this.t;
     const end = this.lineEnd;
     let rawName = '';
     while (p < end) {
       const c = t.charCodeAt(p);
       switch (state) {
-        case HTML_CONTINUE:
-          if (c === DASH && kind === 2) state = HTML_COMMENT_DASH;
-          else if (c === LT && kind === 1) state = HTML_RAW_OPEN;
-          else if (c === GT && kind === 4) return true;
-          else if (c === QUESTION && kind === 3) state = HTML_DECLARATION;
-          else if (c === RBRACKET && kind === 5) state = HTML_CDATA_BRACKET;
+        case HtmlEnd.Continue:
+          if (c === DASH && kind === HtmlKind.Comment) state = HtmlEnd.CommentDash;
+          else if (c === LT && kind === HtmlKind.Raw) state = HtmlEnd.RawOpen;
+          else if (c === GT && kind === HtmlKind.Declaration) return true;
+          else if (c === QUESTION && kind === HtmlKind.ProcessingInstruction) state = HtmlEnd.Declaration;
+          else if (c === RBRACKET && kind === HtmlKind.Cdata) state = HtmlEnd.CdataBracket;
           p++;
           break;
-        case HTML_COMMENT_DASH:
+        case HtmlEnd.CommentDash:
           if (c === DASH) {
-            state = HTML_DECLARATION;
+            state = HtmlEnd.Declaration;
             p++;
-          } else state = HTML_CONTINUE;
+          } else state = HtmlEnd.Continue;
           break;
-        case HTML_RAW_OPEN:
+        case HtmlEnd.RawOpen:
           if (c === SLASH) {
-            state = HTML_RAW_NAME;
+            state = HtmlEnd.RawName;
             rawName = '';
             p++;
-          } else state = HTML_CONTINUE;
+          } else state = HtmlEnd.Continue;
           break;
-        case HTML_RAW_NAME:
+        case HtmlEnd.RawName:
           if (c === GT && HTML_RAW_NAMES.has(rawName.toLowerCase())) return true;
           if (isAlpha(c) && rawName.length < 8) {
             rawName += t[p];
             p++;
-          } else state = HTML_CONTINUE;
+          } else state = HtmlEnd.Continue;
           break;
-        case HTML_CDATA_BRACKET:
+        case HtmlEnd.CdataBracket:
           if (c === RBRACKET) {
-            state = HTML_DECLARATION;
+            state = HtmlEnd.Declaration;
             p++;
-          } else state = HTML_CONTINUE;
+          } else state = HtmlEnd.Continue;
           break;
-        default: // HTML_DECLARATION
+        default: // HtmlEnd.Declaration
           if (c === GT) return true;
-          if (c === DASH && kind === 2) p++;
-          else state = HTML_CONTINUE;
+          if (c === DASH && kind === HtmlKind.Comment) p++;
+          else state = HtmlEnd.Continue;
       }
     }
     return false;
@@ -943,12 +965,15 @@ class BlockScanner {
 }
 
 // States of the HTML block end-condition machine (micromark's html-flow continuation states).
-const HTML_CONTINUE = 0;
-const HTML_COMMENT_DASH = 1;
-const HTML_RAW_OPEN = 2;
-const HTML_RAW_NAME = 3;
-const HTML_CDATA_BRACKET = 4;
-const HTML_DECLARATION = 5;
+const enum HtmlEnd {
+  Continue,
+  CommentDash,
+  RawOpen,
+  RawName,
+  CdataBracket,
+  /** Also: a comment's `--` or a CDATA's `]]` seen, waiting for `>`. */
+  Declaration,
+}
 
 // ---------------------------------------------------------------------------------------------
 // Link reference definitions (micromark's definition construct, over one paragraph's lines).
