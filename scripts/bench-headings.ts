@@ -1,31 +1,24 @@
 /**
- * Times scanHeadings against remark's full parse on generated product documents (front matter,
- * sections, lists, code fences, quotes, links). Usage: npx tsx scripts/bench-headings.ts
+ * Times scanHeadings against remark's and markdown-it's full parses on generated product documents
+ * (front matter, sections, lists, code fences, quotes, links). Usage: npx tsx scripts/bench-headings.ts
  */
+import MarkdownIt from 'markdown-it';
 import { scanHeadings } from '../src/core/markdown/headings';
+import { Rng } from './bench/prng';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { unified } = require('unified') as typeof import('unified');
 const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** mulberry32: a small seeded generator, so every run measures the same documents. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SECTIONS = ['Problem', 'Goals', 'Non-goals', 'Users & personas', 'Requirements', 'Design', 'Rollout', 'Metrics', 'Risks', 'Open questions'];
 const WORDS = 'the customer needs a faster way to review launch plans across teams while keeping audit history and clear owners for every milestone in the roadmap'.split(' ');
 
 /** A realistic product document of about `size` characters, with its body start after front matter. */
 function productDocument(size: number, seed: number): { text: string; bodyStart: number } {
-  const rnd = random(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
+  const rng = new Rng(seed);
+  const rnd = (): number => rng.next();
+  const pick = <T>(items: readonly T[]): T => rng.pick(items);
   const sentence = (): string => {
     const words: string[] = [];
     const count = 6 + Math.floor(rnd() * 14);
@@ -93,6 +86,7 @@ function time(runs: number, fn: () => unknown): number {
 }
 
 const processor = unified().use(remarkParse);
+const markdownIt = new MarkdownIt('default', { html: true });
 
 for (const [label, size, scanRuns, remarkRuns] of [
   ['20 KB', 20_000, 2000, 40],
@@ -106,8 +100,11 @@ for (const [label, size, scanRuns, remarkRuns] of [
   const scan = time(scanRuns, () => scanHeadings(text, bodyStart));
   processor.parse(body);
   const remark = time(remarkRuns, () => processor.parse(body));
+  markdownIt.parse(body, {});
+  const markdownItMs = time(remarkRuns, () => markdownIt.parse(body, {}));
   console.log(
     `${label.padEnd(6)} (${text.length} chars, ${headings} headings): scanHeadings median ${scan.toFixed(3)} ms, ` +
-      `remark parse median ${remark.toFixed(1)} ms (${Math.round(remark / scan)}x)`,
+      `remark parse median ${remark.toFixed(1)} ms (${Math.round(remark / scan)}x), ` +
+      `markdown-it parse median ${markdownItMs.toFixed(1)} ms (${Math.round(markdownItMs / scan)}x)`,
   );
 }

@@ -12,6 +12,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Root } from 'mdast';
+import MarkdownIt from 'markdown-it';
+import { flattenTokens, MAX_PARSED_HEADING } from '../../src/core/markdown/heading-text';
 import { scanCodeBlocks, scanHeadings, type Heading } from '../../src/core/markdown/headings';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -24,6 +26,48 @@ const { tests: SPEC } = require('commonmark-spec') as { tests: { markdown: strin
 
 const processor = unified().use(remarkParse);
 
+/** markdown-it as VS Code's preview has it (default rules, raw HTML on): the oracle for heading text. */
+const markdownIt = new MarkdownIt('default', { html: true });
+
+/**
+ * A heading as both markdown-it and scanHeadings can say it: depth, text, and the lines it spans
+ * (a setext heading after definitions starts at them for remark and us, after them for markdown-it).
+ */
+interface HeadingLine {
+  depth: number;
+  text: string;
+  firstLine: number;
+  lastLine: number;
+}
+
+const depthTextAndLastLine = (headings: HeadingLine[]) => headings.map((h) => ({ depth: h.depth, text: h.text, lastLine: h.lastLine }));
+
+const lineOf = (markdown: string, offset: number): number => (markdown.slice(0, offset).match(/\r\n?|\n/g) ?? []).length;
+
+/** markdown-it's own top-level headings from a full parse: heading_open, its inline token, heading_close. */
+function markdownItHeadings(markdown: string): HeadingLine[] {
+  const tokens = markdownIt.parse(markdown, {});
+  const headings: HeadingLine[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const open = tokens[i]!;
+    if (open.type !== 'heading_open' || open.level !== 0) continue;
+    assert.equal(tokens[i + 1]!.type, 'inline');
+    assert.equal(tokens[i + 2]!.type, 'heading_close');
+    headings.push({ depth: Number(open.tag.slice(1)), text: flattenTokens(tokens[i + 1]!.children ?? []), firstLine: open.map![0], lastLine: open.map![1] - 1 });
+  }
+  return headings;
+}
+
+/** scanHeadings' headings, with the line each ends on counted as markdown-it counts lines. */
+function scannedHeadingLines(markdown: string): HeadingLine[] {
+  return scanHeadings(markdown).map((heading) => ({
+    depth: heading.depth,
+    text: heading.text,
+    firstLine: lineOf(markdown, heading.start),
+    lastLine: lineOf(markdown, heading.end),
+  }));
+}
+
 /** remark's top-level headings, as scanHeadings reports them, offsets shifted by `offset`. */
 function remarkHeadings(markdown: string, offset = 0): Heading[] {
   const tree = processor.parse(markdown) as Root;
@@ -32,7 +76,9 @@ function remarkHeadings(markdown: string, offset = 0): Heading[] {
     if (node.type !== 'heading') continue;
     headings.push({
       depth: node.depth,
-      text: toString(node),
+      // markdown-it, whose heading text we report, reads every line ending as \n; remark keeps
+      // a setext heading's CRLF and CR as written. That is the only difference in text.
+      text: toString(node).replace(/\r\n?/g, '\n'),
       start: node.position!.start.offset! + offset,
       end: node.position!.end.offset! + offset,
     });
@@ -148,6 +194,61 @@ describe('scanHeadings', () => {
   matchesRemark('top-level headings (depth, offsets, text)', scanHeadings, remarkHeadings, 400, () => {
     // The comparison means something: 34 examples have top-level headings (the rest must have none).
     assert.ok(SPEC.filter((example) => remarkHeadings(example.markdown).length > 0).length >= 30);
+  });
+
+  describe('heading text matches markdown-it (what VS Code shows)', () => {
+    it(`gives markdown-it's heading text (from its full parse) in all ${SPEC.length} spec examples`, () => {
+      const mismatches = SPEC.filter((example) => !isDeepStrictEqual(depthTextAndLastLine(scannedHeadingLines(example.markdown)), depthTextAndLastLine(markdownItHeadings(example.markdown)))).map((example) => example.number);
+      assert.deepEqual(mismatches, [], `spec examples whose headings differ from markdown-it's: ${mismatches.join(', ')}`);
+      // The comparison means something: the same 34 examples have top-level headings.
+      assert.ok(SPEC.filter((example) => markdownItHeadings(example.markdown).length > 0).length >= 30);
+    });
+
+    it('gives markdown-it\'s text for every heading both find in generated documents', function () {
+      this.timeout(30_000);
+      // The block structure follows micromark, which differs from markdown-it in rare corners
+      // (laziness, interrupted indented code, a list item of only a definition), so only headings
+      // both see on the same lines are compared.
+      fc.assert(
+        fc.property(fc.oneof(markdownLines, nestedDocument), (markdown) => {
+          const theirs = new Map(markdownItHeadings(markdown).map((heading) => [heading.lastLine, heading]));
+          for (const ours of scannedHeadingLines(markdown)) {
+            const same = theirs.get(ours.lastLine);
+            if (same !== undefined && same.depth === ours.depth && same.firstLine === ours.firstLine) assert.equal(ours.text, same.text, JSON.stringify(markdown));
+          }
+        }),
+        { numRuns: 600 },
+      );
+    });
+
+    it('reads strikethrough as markdown-it\'s default rules do (remark, without GFM, keeps the tildes)', () => {
+      assert.deepEqual(scanHeadings('# ~~Old~~ plan').map((h) => h.text), ['Old plan']);
+      assert.deepEqual(markdownItHeadings('# ~~Old~~ plan').map((h) => h.text), ['Old plan']);
+    });
+
+    it('reads a setext heading\'s CRLF and CR line endings as \\n, as markdown-it does', () => {
+      assert.deepEqual(scanHeadings('One\r\ntwo\rthree\r\n===').map((h) => h.text), ['One\ntwo\nthree']);
+      assert.deepEqual(markdownItHeadings('One\r\ntwo\rthree\r\n===').map((h) => h.text), ['One\ntwo\nthree']);
+    });
+
+    it('resolves a reference link only against a definition, with markdown-it\'s label matching', () => {
+      expectHeadings('# [Launch  Plan] and [x][LAUNCH plan] but [nope]\n\n[launch plan]: /p', [[1, 'Launch  Plan and x but [nope]', 0, 48]]);
+    });
+
+    it(`reads a heading longer than ${MAX_PARSED_HEADING} characters as written, without parsing it`, () => {
+      const long = '*a* '.repeat(MAX_PARSED_HEADING / 4) + 'end';
+      assert.deepEqual(scanHeadings(`# ${long}`).map((h) => h.text), [long]);
+      const limit = '*a*' + ' '.repeat(MAX_PARSED_HEADING - 4) + 'b';
+      assert.deepEqual(scanHeadings(`# ${limit}`).map((h) => h.text), [markdownItHeadings(`# ${limit}`)[0]!.text]);
+      assert.equal(markdownItHeadings(`# ${limit}`)[0]!.text.startsWith('a '), true);
+    });
+
+    it('leaves plain headings to the cheap path with the same text markdown-it gives', () => {
+      for (const text of ['# Plain words, digits 42 and (parentheses)!', '#   spaced\t  #', 'Plain\n===', '# caf\u00e9 \u00a0']) {
+        assert.deepEqual(scannedHeadingLines(text), markdownItHeadings(text), JSON.stringify(text));
+        assert.equal(scanHeadings(text).length, 1);
+      }
+    });
   });
 
   describe('block structure', () => {
@@ -351,6 +452,7 @@ describe('scanHeadings', () => {
         'a 1 MB heading': '# ' + 'word '.repeat(200_000),
         'emphasis openers and closers': '# ' + '*a_ '.repeat(n / 8) + '_b* '.repeat(n / 8),
         'brackets': '# ' + '['.repeat(n / 2) + ']'.repeat(n / 2),
+        'headings of brackets just within the parse limit': Array.from({ length: 10 }, () => '# ' + '!['.repeat(1200) + ']'.repeat(2400)).join('\n'),
         'unclosed links and titles': '# ' + '[a](b "'.repeat(n / 7),
         'unclosed HTML comments and attributes': '# ' + '<!--<a b="'.repeat(n / 10),
         'entity-like text': '# ' + '&bogus;&#x;&'.repeat(n / 12),

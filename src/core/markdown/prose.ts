@@ -1,4 +1,6 @@
-// Where prose is, for rules that look for words in it: outside code blocks, code spans and HTML comments.
+// Where prose is, for rules that look for words in it: outside code blocks and code spans. HTML
+// comments count as prose (a TODO in one is a note that the document is not done, and is reported);
+// the comment helpers below serve section content, where a line of only comments holds nothing.
 import { scanCodeBlocks } from './headings';
 
 /**

@@ -147,7 +147,7 @@ function computeSectionContent(doc: ParsedDocument, section: Section, facts: Doc
       if (!stripped.trim()) continue;
       isGuidance = stripped.length <= MAX_GUIDANCE_LINE && matcher.set.has(normalizeGuidance(stripped));
     } else {
-      if (isBlank(text, start, end)) continue;
+      if (isWhitespaceOnly(text, start, end)) continue;
       isGuidance = end - start <= MAX_GUIDANCE_LINE && matchesGuidance(matcher, text, start, end);
     }
     if (!isGuidance) empty = false;
@@ -274,7 +274,7 @@ function isWhitespace(code: number): boolean {
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-function isBlank(text: string, start: number, end: number): boolean {
+function isWhitespaceOnly(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
   return true;
 }
