@@ -34,7 +34,10 @@ export function headingText(content: string, references: LinkReferences | undefi
   if (trimmed.length > MAX_PARSED_HEADING || !INLINE_SYNTAX.test(trimmed)) return trimmed;
   // Without definitions markdown-it is given none, so it never looks a label up (a costly
   // normalization of every bracketed text in a heading full of brackets).
-  const tokens = inlineParser().parseInline(trimmed, references === undefined ? {} : { references });
+  // A line's trailing whitespace with a tab in it is no hard break; markdown-it strips only spaces
+  // before a line ending, remark (and the spec) strips tabs too.
+  const source = trimmed.includes('\t') ? trimmed.replace(/[ \t]*\t[ \t]*(?=\n)/g, '') : trimmed;
+  const tokens = inlineParser().parseInline(source, references === undefined ? {} : { references });
   return flattenTokens(tokens[0]?.children ?? []);
 }
 
