@@ -21,6 +21,7 @@ export interface LocatedProblem {
   endLine: number;
   endColumn: number;
   message: string;
+  severity?: 'warning';
 }
 
 /**
@@ -104,7 +105,7 @@ function readWorkspace(file: string, root: string): Workspace {
 function locate(file: string, lines: LineIndex, problem: ConfigProblem): LocatedProblem {
   const start = lines.positionAt(problem.start);
   const end = lines.positionAt(problem.end);
-  return { file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, message: problem.message };
+  return { file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, message: problem.message, ...(problem.severity && { severity: problem.severity }) };
 }
 
 function isDirectory(path: string): boolean {

@@ -298,9 +298,9 @@ function configReport(io: Io, p: LocatedProblem): Report {
     column: p.column,
     endLine: p.endLine,
     endColumn: p.endColumn,
-    severity: 'error',
+    severity: p.severity ?? 'error',
     rule: CONFIG_RULE,
-    message: /\bdefaults\b/.test(p.message) ? p.message : `${p.message} (defaults used instead)`,
+    message: p.message,
   };
 }
 

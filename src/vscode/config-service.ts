@@ -84,7 +84,7 @@ export class ConfigService implements vscode.Disposable {
       problems.map((problem) => {
         const start = lines.positionAt(problem.start);
         const end = lines.positionAt(problem.end);
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), `${problem.message} The default is used instead.`, vscode.DiagnosticSeverity.Error);
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), problem.message, problem.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error);
         diagnostic.source = DIAGNOSTIC_SOURCE;
         diagnostic.code = 'invalid-config';
         return diagnostic;

@@ -407,7 +407,7 @@ describe('product-docs CLI', () => {
         endColumn: 20,
         severity: 'error',
         rule: 'invalid-config',
-        message: 'Rule "placeholder" has severity "loud"; expected one of off, info, warning, error. (defaults used instead)',
+        message: 'Rule "placeholder" has severity "loud"; expected one of off, info, warning, error. The default is used until it is fixed.',
       });
       assert.deepEqual(reports.slice(1).map((r) => [r.file, r.rule, r.severity]), [['docs/warned.md', 'placeholder', 'warning']]);
       assert.match(cli(root, 'lint').stdout, /^\.product-docs\.yaml:3:16: error Rule "placeholder" has severity "loud"/);
