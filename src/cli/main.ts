@@ -367,11 +367,11 @@ function roadmapCommand(args: ParsedArgs, io: Io): number {
 function renderRoadmap(format: (typeof ROADMAP_FORMATS)[number], items: LintedItem[], groupBy: Grouping, config: ProductDocsConfig, today: string): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(itemsAsJson(sortItems(items), today), null, 2)}\n`;
+      return `${JSON.stringify(itemsAsJson(sortItems(items), today, config), null, 2)}\n`;
     case 'markdown':
       return roadmapAsMarkdown(items, groupBy, config, today);
     case 'csv':
-      return roadmapAsCsv(sortItems(items), today);
+      return roadmapAsCsv(sortItems(items), today, config);
     case 'mermaid':
       return roadmapAsMermaid(items, groupBy, config);
     case 'text':
@@ -386,7 +386,7 @@ function roadmapAsText(items: LintedItem[], groupBy: Grouping, today: string, co
     lines.push(`${group.label} (${group.items.length})`);
     for (const item of group.items) {
       const details = [item.priority, item.quarter, item.target && `target ${item.target}`, item.owner && `@${item.owner}`, groupBy !== 'status' && item.status].filter(Boolean).join(' · ');
-      const marks = [isOverdue(item, today) ? 'OVERDUE' : '', item.problems ? `${item.problems} problem${item.problems === 1 ? '' : 's'}` : ''].filter(Boolean);
+      const marks = [isOverdue(item, today, config) ? 'OVERDUE' : '', item.problems ? `${item.problems} problem${item.problems === 1 ? '' : 's'}` : ''].filter(Boolean);
       lines.push(`  ${item.title}${details ? `  ${details}` : ''}${marks.length ? `  [${marks.join(', ')}]` : ''}`, `    ${item.file}`);
     }
     lines.push('');

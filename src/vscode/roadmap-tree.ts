@@ -3,6 +3,7 @@ import { GROUPINGS, type Grouping, type ProductDocsConfig } from '../core/config
 import { localIsoDate } from '../core/front-matter/field-values';
 import { combinedConfig, groupItems, type RoadmapGroup } from '../core/roadmap/grouping';
 import { isOverdue, type RoadmapItem } from '../core/roadmap/items';
+import { statusMeaning } from '../core/config/status-meaning';
 import type { ConfigService } from './config-service';
 import { settings } from './settings';
 import type { ModelItem, WorkspaceModel } from './workspace-model';
@@ -17,16 +18,6 @@ export interface RoadmapFilter {
 
 const GROUP_BY_KEY = 'productDocs.roadmap.groupBy';
 const FILTERED_CONTEXT = 'productDocs.roadmap.filtered';
-
-const STATUS_ICONS: Record<string, [string, string]> = {
-  draft: ['circle-large-outline', 'descriptionForeground'],
-  'in-review': ['eye', 'charts.yellow'],
-  approved: ['pass', 'charts.blue'],
-  'in-progress': ['play-circle', 'charts.orange'],
-  shipped: ['pass-filled', 'charts.green'],
-  cancelled: ['circle-slash', 'disabledForeground'],
-  published: ['book', 'charts.green'],
-};
 
 /** The roadmap view: product documents grouped the way a PM thinks, live as files change. */
 export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode.Disposable {
@@ -101,7 +92,7 @@ export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode
     }
     const { item: roadmapItem, uri } = node.entry;
     const today = localIsoDate(new Date());
-    const overdue = isOverdue(roadmapItem, today);
+    const overdue = isOverdue(roadmapItem, today, this.config());
     const item = new vscode.TreeItem(roadmapItem.title, vscode.TreeItemCollapsibleState.None);
     item.id = `item:${uri.toString()}`;
     item.resourceUri = uri;
@@ -109,7 +100,8 @@ export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode
     const marks = [overdue ? '⏰ overdue' : '', problems ? `⚠ ${problems}` : ''].filter(Boolean);
     const details = [roadmapItem.owner, roadmapItem.quarter, roadmapItem.priority, this.groupBy === 'status' ? '' : roadmapItem.status].filter(Boolean);
     item.description = [...marks, details.join(' · ')].filter(Boolean).join('  ');
-    const [icon, color] = overdue ? ['warning', 'list.warningForeground'] : (STATUS_ICONS[roadmapItem.status] ?? ['circle-outline', 'descriptionForeground']);
+    const meaning = statusMeaning(this.config(), roadmapItem.type, roadmapItem.status);
+    const [icon, color] = overdue ? ['warning', 'list.warningForeground'] : [meaning.icon, meaning.colour];
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
     item.contextValue = 'roadmapItem';
     item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
@@ -120,7 +112,7 @@ export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode
   resolveTreeItem(item: vscode.TreeItem, node: RoadmapNode): vscode.TreeItem {
     if (node.kind === 'item') {
       const today = localIsoDate(new Date());
-      item.tooltip = tooltip(node.entry.item, isOverdue(node.entry.item, today), this.model.lintedProblemsOf(node.entry.uri));
+      item.tooltip = tooltip(node.entry.item, isOverdue(node.entry.item, today, this.config()), this.model.lintedProblemsOf(node.entry.uri));
     }
     return item;
   }
