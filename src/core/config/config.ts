@@ -301,7 +301,7 @@ function span(place: Place): { start: number; end: number } {
   return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
 }
 
-function scalarText(node: YamlNode | null): string | undefined {
+function yamlScalarText(node: YamlNode | null): string | undefined {
   return isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : undefined;
 }
 
@@ -333,7 +333,7 @@ class SettingsChecker {
     const node = valueOf(place);
     switch (shape.kind) {
       case 'text': {
-        const text = scalarText(node);
+        const text = yamlScalarText(node);
         if (text === undefined) return this.problem(place, `${where} must be a text value.`);
         if (!shape.nonEmpty) return text;
         return text.trim() ? text.trim() : this.problem(place, `${where} must not be empty.`);
@@ -346,7 +346,7 @@ class SettingsChecker {
         return this.problem(place, `${where} must be true or false.`);
       case 'texts':
         if (isScalar(node) && typeof node.value === 'string') return [node.value];
-        if (isSeq(node) && node.items.every((item) => scalarText(item as YamlNode) !== undefined)) return node.items.map((item) => scalarText(item as YamlNode)!);
+        if (isSeq(node) && node.items.every((item) => yamlScalarText(item as YamlNode) !== undefined)) return node.items.map((item) => yamlScalarText(item as YamlNode)!);
         return this.problem(place, `${where} must be a list of text values.`);
       case 'choice': {
         const value = isScalar(node) && node.value !== null ? String(node.value) : undefined;
@@ -360,7 +360,7 @@ class SettingsChecker {
       case 'record':
         return this.record(place, shape, where);
       case 'list': {
-        const items = shape.single && scalarText(node) !== undefined ? [node] : isSeq(node) ? (node.items as (YamlNode | null)[]) : undefined;
+        const items = shape.single && yamlScalarText(node) !== undefined ? [node] : isSeq(node) ? (node.items as (YamlNode | null)[]) : undefined;
         if (!items) return this.problem(place, shape.message(where));
         const before = this.problems.length;
         const checked = items.map((item) => this.check(item, shape.item, `${where} entry`)).filter((item) => item !== undefined);
@@ -371,7 +371,7 @@ class SettingsChecker {
 
   private mapping(place: Place, shape: MappingShape, where: string): CheckedMapping | undefined {
     const node = valueOf(place);
-    if (shape.nameKey && scalarText(node)?.trim()) return { values: { [shape.nameKey]: scalarText(node)!.trim() }, pairs: {} };
+    if (shape.nameKey && yamlScalarText(node)?.trim()) return { values: { [shape.nameKey]: yamlScalarText(node)!.trim() }, pairs: {} };
     if (!isMap(node)) return this.problem(place, `${where} must be a mapping ("key: value" lines).`);
     const keys = shape.settings.map((s) => s.key);
     const missing = (shape.required ?? []).filter((key) => !node.items.some((pair) => keyName(pair) === key));

@@ -110,17 +110,17 @@ function recordSchema(shape: RecordShape, context: SchemaContext): Schema {
 /** The settings tables of docs/config.md, by the name in their marker comments. */
 export function settingsTables(): Record<string, string> {
   return {
-    'top-level': table(CONFIG_SHAPE.settings),
-    roadmap: table(SETTING_SHAPES.roadmap.settings),
-    type: table(SETTING_SHAPES.type.settings),
-    section: table(SETTING_SHAPES.addedSection.settings),
-    status: table(SETTING_SHAPES.status.settings),
-    field: table(SETTING_SHAPES.field.settings),
-    requireWhen: table(SETTING_SHAPES.condition.settings),
+    'top-level': settingsTable(CONFIG_SHAPE.settings),
+    roadmap: settingsTable(SETTING_SHAPES.roadmap.settings),
+    type: settingsTable(SETTING_SHAPES.type.settings),
+    section: settingsTable(SETTING_SHAPES.addedSection.settings),
+    status: settingsTable(SETTING_SHAPES.status.settings),
+    field: settingsTable(SETTING_SHAPES.field.settings),
+    requireWhen: settingsTable(SETTING_SHAPES.condition.settings),
   };
 }
 
-function table(settings: readonly Setting[]): string {
+function settingsTable(settings: readonly Setting[]): string {
   const rows = ['| Key | Value | Default |', '| --- | --- | --- |'];
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   for (const setting of settings) {

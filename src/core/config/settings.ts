@@ -9,6 +9,7 @@ import { backtrackingRisk } from './pattern-safety';
 
 /** The kinds a field's value can be checked as. */
 export const FIELD_KINDS: readonly FieldKind[] = ['string', 'date', 'quarter', 'list', 'boolean'];
+/** The ways the roadmap can be grouped. */
 export const GROUPINGS = ['status', 'quarter', 'horizon', 'owner', 'theme', 'type'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 /** Where a status can be placed: a horizon, or none (shown under "Other"). */
@@ -56,6 +57,7 @@ export interface RecordShape {
   childWhere?: (where: string, key: string) => string;
 }
 
+/** A list of entries of one shape. */
 export interface ListShape {
   kind: 'list';
   item: Shape;
@@ -67,6 +69,7 @@ export interface ListShape {
   allOrNothing?: boolean;
 }
 
+/** One key of a mapping: its shape, default and description. */
 export interface Setting {
   key: string;
   shape: Shape;
@@ -106,7 +109,6 @@ const SECTION: MappingShape = {
 const ADDED_SECTION: MappingShape = {
   ...SECTION,
   settings: [...SECTION_SETTINGS, { key: 'after', shape: { kind: 'text', nonEmpty: true }, description: 'The title of the section this one goes after; without it, it goes last.' }],
-  missing: (where) => `Each section in ${where.replace(/ entry$/, '')} needs a "title".`,
   definition: 'addedSection',
   description: 'A section title, or a section with aliases, required flag, guidance and the section it goes after.',
 };
