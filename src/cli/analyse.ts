@@ -121,15 +121,15 @@ export async function analysePaths(paths: readonly string[], locator: ConfigLoca
 export function configReports(io: Io, workspace: WorkspaceConfig<string>): Report[] {
   const file = workspace.configFile;
   if (file === undefined) return [];
-  return workspace.problems.map(({ range, message }) => ({
+  return workspace.problems.map(({ range, message, severity }) => ({
     file: display(io, file),
     line: range.start.line + 1,
     column: range.start.character + 1,
     endLine: range.end.line + 1,
     endColumn: range.end.character + 1,
-    severity: 'error',
+    severity: severity ?? 'error',
     rule: CONFIG_RULE,
-    message: /\bdefaults\b/.test(message) ? message : `${message} (defaults used instead)`,
+    message, // core's message says what stands in
   }));
 }
 

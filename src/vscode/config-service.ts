@@ -168,8 +168,8 @@ export class ConfigService implements vscode.Disposable {
   private showProblems(file: vscode.Uri, problems: readonly LocatedConfigProblem[]): void {
     this.problems.set(
       file,
-      problems.map(({ range: { start, end }, message }) => {
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), `${message} The default is used instead.`, vscode.DiagnosticSeverity.Error);
+      problems.map(({ range: { start, end }, message, severity }) => {
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), message, severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error);
         diagnostic.source = DIAGNOSTIC_SOURCE;
         diagnostic.code = 'invalid-config';
         return diagnostic;

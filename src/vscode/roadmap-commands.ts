@@ -56,7 +56,7 @@ export function registerRoadmapCommands(tree: RoadmapTree, model: WorkspaceModel
       const items = tree.visibleItems().map(({ item, uri }) => ({ ...item, problems: model.problemsOf(uri) }));
       const today = localIsoDate(new Date());
       const content =
-        chosen === 'csv' ? roadmapAsCsv(items, today) : chosen === 'mermaid' ? roadmapAsMermaid(items, tree.groupBy, tree.config()) : roadmapAsMarkdown(items, tree.groupBy, tree.config(), today);
+        chosen === 'csv' ? roadmapAsCsv(items, today, tree.config()) : chosen === 'mermaid' ? roadmapAsMermaid(items, tree.groupBy, tree.config()) : roadmapAsMarkdown(items, tree.groupBy, tree.config(), today);
       const document = await vscode.workspace.openTextDocument({ content, language: chosen === 'markdown' ? 'markdown' : 'plaintext' });
       await vscode.window.showTextDocument(document);
       return document;

@@ -4,6 +4,7 @@ import { localIsoDate } from '../core/front-matter/field-values';
 import { combinedConfig, groupItems, type RoadmapGroup } from '../core/roadmap/grouping';
 import { activeItemFilters, describeItemFilter, matchesItemFilter, withItemFilter, type ItemFilter, type ItemFilterField } from '../core/roadmap/item-filter';
 import { isOverdue, type RoadmapItem } from '../core/roadmap/items';
+import { statusMeaning } from '../core/config/status-meaning';
 import type { ConfigService } from './config-service';
 import { settings } from './settings';
 import type { ModelItem, WorkspaceModel } from './workspace-model';
@@ -18,16 +19,6 @@ export interface RoadmapFilter {
 
 const GROUP_BY_KEY = 'productDocs.roadmap.groupBy';
 const FILTERED_CONTEXT = 'productDocs.roadmap.filtered';
-
-const STATUS_ICONS: Record<string, [string, string]> = {
-  draft: ['circle-large-outline', 'descriptionForeground'],
-  'in-review': ['eye', 'charts.yellow'],
-  approved: ['pass', 'charts.blue'],
-  'in-progress': ['play-circle', 'charts.orange'],
-  shipped: ['pass-filled', 'charts.green'],
-  cancelled: ['circle-slash', 'disabledForeground'],
-  published: ['book', 'charts.green'],
-};
 
 /** The roadmap view: product documents grouped the way a PM thinks, live as files change. */
 export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode.Disposable {
@@ -111,7 +102,7 @@ export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode
     }
     const { item: roadmapItem, uri } = node.entry;
     const today = localIsoDate(new Date());
-    const overdue = isOverdue(roadmapItem, today);
+    const overdue = isOverdue(roadmapItem, today, this.config());
     const item = new vscode.TreeItem(roadmapItem.title, vscode.TreeItemCollapsibleState.None);
     item.id = `item:${uri.toString()}`;
     item.resourceUri = uri;
@@ -122,7 +113,8 @@ export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode
     const details = [roadmapItem.owner, roadmapItem.quarter, roadmapItem.priority, this.groupBy === 'status' ? '' : roadmapItem.status].filter(Boolean);
     item.description = [...marks, details.join(' · ')].filter(Boolean).join('  ');
     // A watch, not the warning sign that problems use elsewhere in the workbench.
-    const [icon, color] = overdue ? ['watch', 'charts.red'] : (STATUS_ICONS[roadmapItem.status] ?? ['circle-outline', 'descriptionForeground']);
+    const meaning = statusMeaning(this.config(), roadmapItem.type, roadmapItem.status);
+    const [icon, color] = overdue ? ['watch', 'charts.red'] : [meaning.icon, meaning.colour];
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
     item.contextValue = 'roadmapItem';
     item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
@@ -133,7 +125,7 @@ export class RoadmapTree implements vscode.TreeDataProvider<RoadmapNode>, vscode
   resolveTreeItem(item: vscode.TreeItem, node: RoadmapNode): vscode.TreeItem {
     if (node.kind === 'item') {
       const today = localIsoDate(new Date());
-      item.tooltip = tooltip(node.entry.item, isOverdue(node.entry.item, today), this.model.lintedProblemsOf(node.entry.uri));
+      item.tooltip = tooltip(node.entry.item, isOverdue(node.entry.item, today, this.config()), this.model.lintedProblemsOf(node.entry.uri));
     }
     return item;
   }

@@ -101,7 +101,7 @@ describe('the CLI in memory', () => {
     const ws = new MemoryWorkspace({ '/ws/docs/good.md': CLEAN_PRD.replace('title: Plan', 'title: One-click checkout') });
     const result = await cli(ws, ['roadmap', '--today', '2026-01-01']);
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /^draft \(1\)\n {2}One-click checkout {2}@Ana\n {4}docs\/good\.md\n/);
+    assert.match(result.stdout, /^Draft \(1\)\n {2}One-click checkout {2}@Ana\n {4}docs\/good\.md\n/);
   });
 
   it('--fix writes the fixed text through the port', async () => {

@@ -408,7 +408,7 @@ describe('product-docs CLI', () => {
         endColumn: 20,
         severity: 'error',
         rule: 'invalid-config',
-        message: 'Rule "placeholder" has severity "loud"; expected one of off, info, warning, error. (defaults used instead)',
+        message: 'Rule "placeholder" has severity "loud"; expected one of off, info, warning, error. The default is used until it is fixed.',
       });
       assert.deepEqual(reports.slice(1).map((r) => [r.file, r.rule, r.severity]), [['docs/warned.md', 'placeholder', 'warning']]);
       assert.match(cli(root, 'lint').stdout, /^\.product-docs\.yaml:3:16: error Rule "placeholder" has severity "loud"/);
@@ -503,6 +503,7 @@ describe('product-docs CLI', () => {
         dependsOn: ['alpha'],
         problems: 0,
         overdue: false,
+        fields: {},
       });
       assert.deepEqual(items.map((i) => i.overdue), [false, false, true, false], 'Alpha (approved, target 2026-08-01) is overdue; shipped Delta is not');
       const before = json<any[]>(cli(roadmapWorkspace(), 'roadmap', '--format', 'json', '--today', '2026-07-01'));
@@ -513,7 +514,7 @@ describe('product-docs CLI', () => {
       const root = roadmapWorkspace({ 'docs/e.md': prd('type: prd\ntitle: Epsilon\nstatus: draft\nowner: Ana\npriority: P3', 'TBD') });
       const result = cli(root, 'roadmap', '--today', '2026-09-01');
       assert.equal(result.status, 0);
-      assert.deepEqual(textGroups(result.stdout), ['draft (2)', 'approved (1)', 'in-progress (1)', 'shipped (1)']);
+      assert.deepEqual(textGroups(result.stdout), ['Draft (2)', 'Approved (1)', 'In progress (1)', 'Shipped (1)']);
       assert.match(result.stdout, /^ {2}Alpha {2}P1 · 2026-Q3 · target 2026-08-01 · @Ana {2}\[OVERDUE\]\n {4}docs\/a\.md$/m);
       assert.match(result.stdout, /^ {2}Epsilon {2}P3 · @Ana {2}\[1 problem\]$/m);
     });
@@ -530,7 +531,7 @@ describe('product-docs CLI', () => {
     });
 
     const groupings: Record<string, string[]> = {
-      status: ['draft (1)', 'approved (1)', 'in-progress (1)', 'shipped (1)'],
+      status: ['Draft (1)', 'Approved (1)', 'In progress (1)', 'Shipped (1)'],
       quarter: ['2026-Q2 (1)', '2026-Q3 (1)', '2026-Q4 (1)', '2027-Q1 (1)'],
       horizon: ['Now (1)', 'Next (1)', 'Later (1)', 'Done (1)'],
       owner: ['Ana (2)', 'Ben (2)'],
@@ -573,7 +574,7 @@ describe('product-docs CLI', () => {
     });
 
     it('mermaid is a gantt chart of the dated items', () => {
-      const stdout = cli(roadmapWorkspace(), 'roadmap', '--format', 'mermaid', '--group-by', 'horizon').stdout;
+      const stdout = cli(roadmapWorkspace(), 'roadmap', '--format', 'mermaid', '--group-by', 'horizon', '--today', '2026-09-01').stdout;
       assert.ok(stdout.startsWith('gantt\n  title Roadmap\n  dateFormat YYYY-MM-DD\n'), stdout);
       assert.match(stdout, /^ {2}Beta :active, 2026-10-01, 2026-12-01$/m);
       assert.match(stdout, /^ {2}Delta :done, 2026-04-01, 2026-05-01$/m);

@@ -12,12 +12,14 @@ import {
   HORIZONS,
   parseConfig,
   ROADMAP_KEYS,
+  STANDS_IN,
   SECTION_KEYS,
   TYPE_KEYS,
   type ConfigProblem,
   type ProductDocsConfig,
 } from '../../src/core/config/config';
 import { configTemplate } from '../../src/core/config/config-template';
+import { CONFIG_DOCS_FILE, configDocs, SCHEMA_FILE, schemaJson } from '../../scripts/generate-config-artifacts';
 import { SEVERITY_SETTINGS } from '../../src/core/findings';
 import { RULE_IDS, RULES } from '../../src/core/rules';
 
@@ -249,7 +251,7 @@ const badCases: BadCase[] = [
     name: 'an unknown type setting',
     text: 'types:\n  prd:\n    section: [Problem]\n',
     at: 'section',
-    says: ['Unknown type setting "section"', 'Did you mean "sections"?', 'Allowed: label, description, extends, sections, fields, requireWhen, files, roadmap, statuses.'],
+    says: ['Unknown type setting "section"', 'Did you mean "sections"?', 'Allowed: label, description, extends, sections, addSections, fields, requireWhen, files, roadmap, statuses.'],
     fallsBack: (c) => c.types,
   },
   {
@@ -385,7 +387,7 @@ describe('parseConfig with a bad config', () => {
   it('reports a config that is a list or a single value', () => {
     for (const text of ['- rules\n- types\n', 'just text\n']) {
       const { config, problems } = read(text);
-      assert.deepEqual(problems.map((p: ConfigProblem) => [p.start, p.message]), [[0, 'The config must be a mapping of settings (for example "rules:" and "types:").']]);
+      assert.deepEqual(problems.map((p: ConfigProblem) => [p.start, p.message]), [[0, 'The config must be a mapping of settings (for example "rules:" and "types:"). The defaults are used until it is fixed.']]);
       assert.deepEqual(config, defaults);
     }
   });
@@ -554,5 +556,132 @@ describe('docs/config.md', () => {
   it('has examples that parse with no problems', () => {
     assert.ok(yamlBlocks.length >= 3);
     for (const block of yamlBlocks) assert.deepEqual(read(block).problems, [], block);
+  });
+});
+
+describe('the generated config artifacts', () => {
+  it('schemas/product-docs.schema.json is what scripts/generate-config-artifacts.ts writes from the settings table', () => {
+    assert.ok(
+      readFileSync(SCHEMA_FILE, 'utf8') === schemaJson(),
+      'schemas/product-docs.schema.json is stale: the settings table changed since it was generated. Run `npm run generate` and commit the result.',
+    );
+  });
+
+  it('the settings tables of docs/config.md are what the script writes from the settings table', () => {
+    const committed = readFileSync(CONFIG_DOCS_FILE, 'utf8');
+    assert.ok(committed === configDocs(committed), 'docs/config.md is stale: the settings table changed since its tables were generated. Run `npm run generate` and commit the result.');
+    assert.equal([...committed.matchAll(/<!-- settings:([\w-]+) -->/g)].length, 7, 'every table has its markers');
+  });
+});
+
+describe('config problem messages', () => {
+  it('say once what stands in until the problem is fixed, so the CLI and the editor add nothing', () => {
+    const text = 'docsFolder: [a]\nrule:\n  x: y\ntypes:\n  prd:\n    requireWhen:\n      - { field: status }\n';
+    const { problems } = read(text);
+    assert.deepEqual(
+      problems.map((p) => p.message.slice(p.message.lastIndexOf('.', p.message.length - 2) + 2)),
+      [STANDS_IN.default, STANDS_IN.ignored, STANDS_IN.ignored],
+    );
+    for (const p of problems) assert.equal(p.message.match(/until it is fixed/g)?.length, 1, p.message);
+  });
+
+  it('carry the replacement a "Did you mean" proposes, at the text it replaces', () => {
+    const text = 'rule:\n  placeholder: error\nroadmap:\n  groupBy: horizons\n';
+    const { problems } = read(text);
+    assert.deepEqual(
+      problems.map((p) => p.suggestion && { at: text.slice(p.suggestion.start, p.suggestion.end), text: p.suggestion.text }),
+      [
+        { at: 'rule', text: 'rules' },
+        { at: 'horizons', text: 'horizon' },
+      ],
+    );
+    assert.equal(read('docsFolder: [a]\n').problems[0]!.suggestion, undefined, 'no suggestion without a "Did you mean"');
+  });
+});
+
+describe('addSections', () => {
+  const prdOf = (text: string) => read(text).config.types.find((t) => t.id === 'prd')!;
+  const builtInTitles = defaults.types.find((t) => t.id === 'prd')!.sections.map((s) => s.title);
+
+  it('appends sections after the type\'s own, keeping them', () => {
+    const { config, problems } = read('types:\n  prd:\n    addSections: [Launch plan, { title: Support, required: false }]\n');
+    assert.deepEqual(problems, []);
+    const prd = config.types.find((t) => t.id === 'prd')!;
+    assert.deepEqual(prd.sections.map((s) => s.title), [...builtInTitles, 'Launch plan', 'Support']);
+    assert.equal(prd.sections.at(-1)!.required, false);
+  });
+
+  it('puts a section with "after" right after that section (or an alias of it), several in their order', () => {
+    const prd = prdOf('types:\n  prd:\n    addSections:\n      - { title: Launch plan, after: milestones }\n      - { title: Rollback, after: Milestones }\n      - { title: Pricing, after: Metrics }\n');
+    const titles = prd.sections.map((s) => s.title);
+    assert.deepEqual(titles.slice(titles.indexOf('Milestones'), titles.indexOf('Milestones') + 3), ['Milestones', 'Launch plan', 'Rollback']);
+    assert.equal(titles[titles.indexOf('Success metrics') + 1], 'Pricing');
+  });
+
+  it('adds to the sections a sections: list sets, wherever it is written', () => {
+    assert.deepEqual(prdOf('types:\n  prd:\n    addSections: [C]\n    sections: [Problem, B]\n').sections.map((s) => s.title), ['Problem', 'B', 'C']);
+  });
+
+  it('reports an "after" that names no section, and puts the section last', () => {
+    const text = 'types:\n  prd:\n    addSections:\n      - { title: Launch plan, after: Milestone }\n';
+    const { config, problems } = read(text);
+    assert.equal(problems.length, 1);
+    assert.equal(text.slice(problems[0]!.start, problems[0]!.end), 'Milestone');
+    assert.match(problems[0]!.message, /"Launch plan" goes after "Milestone", which is not a section of PRD\. Did you mean "Milestones"\?/);
+    assert.equal(config.types.find((t) => t.id === 'prd')!.sections.at(-1)!.title, 'Launch plan');
+  });
+
+  it('reports a section that is already there and leaves the sections as they are', () => {
+    const { config, problems } = read('types:\n  prd:\n    addSections: [goals]\n');
+    assert.match(problems[0]!.message, /"goals" is already a section of PRD; change it under sections: instead\./);
+    assert.deepEqual(config.types.find((t) => t.id === 'prd')!.sections.map((s) => s.title), builtInTitles);
+  });
+
+  it('is rejected whole when an entry is wrong, like sections:', () => {
+    const { config, problems } = read('types:\n  prd:\n    addSections: [Launch plan, { after: Goals }]\n');
+    assert.equal(problems.length, 1);
+    assert.deepEqual(config.types.find((t) => t.id === 'prd')!.sections.map((s) => s.title), builtInTitles);
+  });
+});
+
+describe('a sections: override of a built-in type', () => {
+  it('warns when it drops every built-in section, pointing at sections:', () => {
+    const text = 'types:\n  prd:\n    sections: [Launch plan]\n';
+    const { config, problems } = read(text);
+    assert.deepEqual(problems.map((p) => [text.slice(p.start, p.end), p.severity, p.message]), [
+      ['sections', 'warning', 'types.prd.sections replaces all 11 built-in PRD sections; to keep them and add sections, use addSections: instead.'],
+    ]);
+    assert.deepEqual(config.types.find((t) => t.id === 'prd')!.sections.map((s) => s.title), ['Launch plan'], 'the override still applies');
+  });
+
+  it('does not warn when it keeps one of them (by title or alias), or for a type of your own', () => {
+    assert.deepEqual(read('types:\n  prd:\n    sections: [Problem statement, Launch plan]\n').problems, []);
+    assert.deepEqual(read('types:\n  rfc:\n    sections: [Summary]\n').problems, []);
+    assert.deepEqual(read(EXTENDED_TYPE).problems, []);
+  });
+});
+
+describe('status entries under types.<id>.statuses', () => {
+  it('may be names or mappings that place the status; the names are the allowed values', () => {
+    const text = 'types:\n  rfc:\n    statuses:\n      - draft\n      - { name: accepted, horizon: done, terminal: true, label: Accepted!, icon: check, colour: charts.green }\n      - { name: parked, horizon: none }\n';
+    const { config, problems } = read(text);
+    assert.deepEqual(problems, []);
+    const rfc = config.types.find((t) => t.id === 'rfc')!;
+    assert.deepEqual(rfc.fields['status']!.values, ['draft', 'accepted', 'parked']);
+    assert.deepEqual(rfc.statuses, { accepted: { horizon: 'done', terminal: true, label: 'Accepted!', icon: 'check', colour: 'charts.green' }, parked: { horizon: 'none' } });
+  });
+
+  it('reports a wrong horizon with what is allowed, naming the status, and keeps the previous statuses', () => {
+    const text = 'types:\n  prd:\n    statuses: [draft, { name: accepted, horizon: soon }]\n';
+    const { config, problems } = read(text);
+    assert.equal(problems.length, 1);
+    assert.equal(text.slice(problems[0]!.start, problems[0]!.end), 'soon');
+    assert.match(problems[0]!.message, /^types\.prd status "accepted" horizon is "soon"; expected one of now, next, later, done, none\./);
+    assert.deepEqual(config.types.find((t) => t.id === 'prd')!.fields['status'], defaults.types.find((t) => t.id === 'prd')!.fields['status']);
+  });
+
+  it('reports an entry without a name', () => {
+    const text = 'types:\n  prd:\n    statuses: [{ horizon: done }]\n';
+    assert.match(read(text).problems[0]!.message, /^Each status in types\.prd\.statuses needs a "name"\./);
   });
 });

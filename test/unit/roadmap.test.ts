@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { defaultConfig, GROUPINGS, parseConfig, type Grouping } from '../../src/core/config/config';
 import { parseDocument } from '../../src/core/document';
 import { builtInTypes, type DocumentType } from '../../src/core/config/document-types';
-import { roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaid, itemsAsJson } from '../../src/core/roadmap/export';
+import { roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaid, roadmapAsMermaidMarkdown, itemsAsJson } from '../../src/core/roadmap/export';
+import { statusMeaning } from '../../src/core/config/status-meaning';
 import { combinedConfig, compareItems, groupItems, horizonOf, sortItems } from '../../src/core/roadmap/grouping';
 import { localIsoDate } from '../../src/core/front-matter/field-values';
 import { isOverdue, roadmapItem, type LintedItem, type RoadmapItem } from '../../src/core/roadmap/items';
@@ -106,7 +107,7 @@ describe('isOverdue', () => {
     [{ target: '2026-02-30', status: 'draft' }, false, 'its target is a day that does not exist'],
   ];
   for (const [fields, overdue, why] of cases) {
-    it(`is ${overdue} when ${why}`, () => assert.equal(isOverdue(item({ title: 'X', ...fields }), TODAY), overdue));
+    it(`is ${overdue} when ${why}`, () => assert.equal(isOverdue(item({ title: 'X', ...fields }), TODAY, config), overdue));
   }
 });
 
@@ -179,15 +180,15 @@ describe('groupItems', () => {
   ];
   const grouped = (by: Grouping) => groupItems(items, by, config).map((g) => [g.label, g.items.map((i) => i.title)]);
 
-  it('groups by status in the order documents move through', () => {
+  it('groups by status in the order documents move through, labelled as the statuses are', () => {
     assert.deepEqual(grouped('status'), [
-      ['draft', ['Search']],
-      ['in-review', ['Wishlist']],
-      ['approved', ['Offline']],
-      ['in-progress', ['Checkout']],
-      ['shipped', ['Loyalty']],
-      ['cancelled', ['Gift cards']],
-      ['published', ['Outage review']],
+      ['Draft', ['Search']],
+      ['In review', ['Wishlist']],
+      ['Approved', ['Offline']],
+      ['In progress', ['Checkout']],
+      ['Shipped', ['Loyalty']],
+      ['Cancelled', ['Gift cards']],
+      ['Published', ['Outage review']],
     ]);
   });
 
@@ -276,8 +277,8 @@ describe('roadmap exports', () => {
   ];
 
   it('as JSON: every field, null for the missing ones, and overdue', () => {
-    const [first, , late] = itemsAsJson(items, TODAY) as Record<string, unknown>[];
-    assert.deepEqual(Object.keys(first!), ['file', 'title', 'type', 'status', 'quarter', 'target', 'owner', 'priority', 'theme', 'id', 'dependsOn', 'problems', 'overdue']);
+    const [first, , late] = itemsAsJson(items, TODAY, config) as Record<string, unknown>[];
+    assert.deepEqual(Object.keys(first!), ['file', 'title', 'type', 'status', 'quarter', 'target', 'owner', 'priority', 'theme', 'id', 'dependsOn', 'problems', 'overdue', 'fields']);
     assert.equal(first!['theme'], null);
     assert.equal(late!['overdue'], true);
   });
@@ -289,26 +290,26 @@ describe('roadmap exports', () => {
       [
         '# Roadmap',
         '',
-        '## draft (2)',
+        '## Draft (2)',
         '',
         '| Title | Status | Quarter | Target | Owner | Priority | Theme |',
         '| --- | --- | --- | --- | --- | --- | --- |',
         '| [\\[Draft\\] Search](docs/-draft-search.md) | draft | 2026-Q4 |  | Sam |  |  |',
         '| [Undated](docs/undated.md) | draft |  |  |  |  |  |',
         '',
-        '## approved (1)',
+        '## Approved (1)',
         '',
         '| Title | Status | Quarter | Target | Owner | Priority | Theme |',
         '| --- | --- | --- | --- | --- | --- | --- |',
         '| [Late one](docs/late-one.md) (overdue) | approved |  | 2026-05-01 | Ria |  |  |',
         '',
-        '## in-progress (1)',
+        '## In progress (1)',
         '',
         '| Title | Status | Quarter | Target | Owner | Priority | Theme |',
         '| --- | --- | --- | --- | --- | --- | --- |',
         '| [Checkout \\| v2](docs/checkout%20v2.md) | in-progress | 2026-Q3 | 2026-09-30 | Dana | P1 |  |',
         '',
-        '## shipped (1)',
+        '## Shipped (1)',
         '',
         '| Title | Status | Quarter | Target | Owner | Priority | Theme |',
         '| --- | --- | --- | --- | --- | --- | --- |',
@@ -319,7 +320,7 @@ describe('roadmap exports', () => {
   });
 
   it('as CSV: a header, one row per item, RFC 4180 quoting and CRLF', () => {
-    const csv = roadmapAsCsv([item({ title: 'Say "hi", then leave', owner: 'Dana', dependsOn: ['a', 'b'], problems: 2 })], TODAY);
+    const csv = roadmapAsCsv([item({ title: 'Say "hi", then leave', owner: 'Dana', dependsOn: ['a', 'b'], problems: 2 })], TODAY, config);
     assert.equal(
       csv,
       'title,type,status,quarter,target,owner,priority,theme,id,file,depends-on,problems,overdue\r\n' +
@@ -329,7 +330,7 @@ describe('roadmap exports', () => {
 
   it('as CSV: a value a spreadsheet would run as a formula is written as text', () => {
     for (const title of ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\tTab']) {
-      const row = roadmapAsCsv([item({ title, file: 'x.md' })], TODAY).split('\r\n')[1]!;
+      const row = roadmapAsCsv([item({ title, file: 'x.md' })], TODAY, config).split('\r\n')[1]!;
       const cell = row.startsWith('"') ? row.slice(1, row.indexOf('",')).replace(/""/g, '"') : row.slice(0, row.indexOf(','));
       assert.equal(cell, `'${title}`, row);
     }
@@ -359,5 +360,100 @@ describe('roadmap exports', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('what a status means (statusMeaning)', () => {
+  const withRfc = (statuses: string, roadmap = '') => parseConfig(`types:\n  rfc:\n    sections: [Summary]\n    statuses: ${statuses}\n${roadmap}`, RULE_IDS).config;
+
+  it('gives each built-in status its label, horizon, terminal flag, icon and colour', () => {
+    assert.deepEqual(statusMeaning(config, 'prd', 'in-review'), { label: 'In review', horizon: 'later', terminal: false, icon: 'eye', colour: 'charts.yellow' });
+    assert.deepEqual(statusMeaning(config, 'prd', 'shipped'), { label: 'Shipped', horizon: 'done', terminal: true, icon: 'pass-filled', colour: 'charts.green' });
+    assert.deepEqual(statusMeaning(config, 'prd', 'cancelled'), { label: 'Cancelled', horizon: undefined, terminal: true, icon: 'circle-slash', colour: 'disabledForeground' });
+    assert.equal(statusMeaning(config, 'lessons-learned', 'published').terminal, true);
+  });
+
+  it('gives a custom status sensible defaults: its horizon from roadmap.horizons, terminal when done or named like an ending, a neutral icon', () => {
+    const custom = withRfc('[draft, proposed, accepted, rejected, withdrawn]', 'roadmap:\n  horizons:\n    next: [proposed]\n    done: [accepted]\n');
+    assert.deepEqual(statusMeaning(custom, 'rfc', 'proposed'), { label: 'Proposed', horizon: 'next', terminal: false, icon: 'circle-outline', colour: 'descriptionForeground' });
+    assert.deepEqual(statusMeaning(custom, 'rfc', 'accepted'), { label: 'Accepted', horizon: 'done', terminal: true, icon: 'pass-filled', colour: 'charts.green' });
+    for (const ending of ['rejected', 'withdrawn', 'superseded', 'declined']) assert.equal(statusMeaning(custom, 'rfc', ending).terminal, true, ending);
+    assert.equal(statusMeaning(custom, 'rfc', 'rejected').horizon, undefined);
+  });
+
+  it('lets a type place its own statuses, over roadmap.horizons', () => {
+    const custom = withRfc('[draft, { name: accepted, horizon: done, label: Accepted (final) }, { name: in-progress, horizon: none, terminal: true }]');
+    assert.deepEqual(statusMeaning(custom, 'rfc', 'accepted'), { label: 'Accepted (final)', horizon: 'done', terminal: true, icon: 'pass-filled', colour: 'charts.green' });
+    assert.equal(statusMeaning(custom, 'rfc', 'in-progress').horizon, undefined);
+    assert.equal(statusMeaning(custom, 'rfc', 'in-progress').terminal, true);
+    assert.equal(statusMeaning(custom, 'prd', 'in-progress').horizon, 'now', 'another type keeps the workspace horizons');
+  });
+});
+
+describe('status meanings in the roadmap', () => {
+  it('a custom status in roadmap.horizons.done with a past target is not overdue', () => {
+    const custom = parseConfig('types:\n  rfc:\n    statuses: [draft, accepted]\nroadmap:\n  horizons:\n    done: [shipped, accepted]\n', RULE_IDS).config;
+    assert.equal(isOverdue(item({ title: 'X', type: 'rfc', status: 'accepted', target: '2020-01-01' }), TODAY, custom), false);
+    assert.equal(isOverdue(item({ title: 'X', type: 'rfc', status: 'draft', target: '2020-01-01' }), TODAY, custom), true);
+  });
+
+  it('a custom status the type places falls in its horizon, not under Other', () => {
+    const custom = parseConfig('types:\n  rfc:\n    statuses: [draft, { name: accepted, horizon: done }]\n', RULE_IDS).config;
+    const groups = groupItems([item({ title: 'X', type: 'rfc', status: 'accepted' })], 'horizon', custom);
+    assert.deepEqual(groups.map((g) => g.label), ['Done']);
+  });
+
+  it('groups by status under the status labels, keeping the raw ids as keys', () => {
+    const groups = groupItems([item({ title: 'X', status: 'in-review' }), item({ title: 'Y', status: 'in-progress' }), item({ title: 'Z', status: 'odd-one' })], 'status', config);
+    assert.deepEqual(groups.map((g) => [g.key, g.label]), [['in-review', 'In review'], ['in-progress', 'In progress'], ['odd-one', 'Odd one']]);
+  });
+
+  it('marks Mermaid bars from what the status means: done, active, and crit when overdue', () => {
+    const custom = parseConfig('types:\n  rfc:\n    statuses: [draft, { name: accepted, horizon: done }, { name: building, horizon: now }]\n', RULE_IDS).config;
+    const mermaid = roadmapAsMermaid(
+      [
+        item({ title: 'A', type: 'rfc', status: 'accepted', target: '2026-01-10' }),
+        item({ title: 'B', type: 'rfc', status: 'building', target: '2026-09-10' }),
+        item({ title: 'C', type: 'rfc', status: 'draft', target: '2026-01-10' }),
+      ],
+      'status',
+      custom,
+      TODAY,
+    );
+    assert.match(mermaid, /^ {2}A :milestone, done, 2026-01-10, 0d$/m);
+    assert.match(mermaid, /^ {2}B :milestone, active, 2026-09-10, 0d$/m);
+    assert.match(mermaid, /^ {2}C :milestone, crit, 2026-01-10, 0d$/m);
+    assert.match(mermaid, /^ {2}section Accepted$/m);
+  });
+});
+
+describe('custom fields on roadmap items', () => {
+  const custom = parseConfig('types:\n  prd:\n    fields:\n      team: { values: [web, app] }\n      reviewers: { kind: list }\n      public: { kind: boolean }\n', RULE_IDS).config;
+  const prdType = custom.types.find((t) => t.id === 'prd')!;
+  const doc = parseDocument('---\ntype: prd\ntitle: X\nstatus: draft\nteam: web\nreviewers: [Ana, Ben]\npublic: true\n---\n');
+
+  it('carries the fields the type declares beyond the common ones, lists as lists', () => {
+    assert.deepEqual(roadmapItem(doc, prdType, 'x.md')!.fields, { team: 'web', reviewers: ['Ana', 'Ben'], public: 'true' });
+    assert.equal(roadmapItem(parseDocument('---\ntype: prd\ntitle: X\nstatus: draft\n---\n'), prdType, 'x.md')!.fields, undefined, 'none when the document has none');
+  });
+
+  it('exports them in JSON under fields and as CSV columns, without code per field', () => {
+    const found = { ...roadmapItem(doc, prdType, 'x.md')!, problems: 0 };
+    const other = item({ title: 'Y' });
+    const [json, otherJson] = itemsAsJson([found, other], TODAY, custom) as Record<string, unknown>[];
+    assert.deepEqual(json!['fields'], { team: 'web', reviewers: ['Ana', 'Ben'], public: 'true' });
+    assert.deepEqual(otherJson!['fields'], {});
+    const [header, row, otherRow] = roadmapAsCsv([found, other], TODAY, custom).split('\r\n');
+    assert.equal(header, 'title,type,status,quarter,target,owner,priority,theme,id,file,depends-on,problems,overdue,team,reviewers,public');
+    assert.ok(row!.endsWith(',false,web,Ana Ben,true'), row);
+    assert.ok(otherRow!.endsWith(',false,,,'), otherRow);
+  });
+});
+
+describe('the Mermaid chart as markdown', () => {
+  it('wraps the chart in a mermaid fence under a heading, so a markdown preview draws it', () => {
+    const items = [item({ title: 'A', quarter: '2026-Q3' })];
+    const markdown = roadmapAsMermaidMarkdown(items, 'status', config, TODAY);
+    assert.equal(markdown, `# Roadmap\n\n\`\`\`mermaid\n${roadmapAsMermaid(items, 'status', config, TODAY)}\`\`\`\n`);
   });
 });

@@ -50,13 +50,13 @@ Exit codes: 0 printed, 2 usage error or unreadable path.
 function renderRoadmap(format: (typeof ROADMAP_FORMATS)[number], items: LintedItem[], groupBy: Grouping, config: ProductDocsConfig, today: string): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(itemsAsJson(sortItems(items), today), null, 2)}\n`;
+      return `${JSON.stringify(itemsAsJson(sortItems(items), today, config), null, 2)}\n`;
     case 'markdown':
       return roadmapAsMarkdown(items, groupBy, config, today);
     case 'csv':
-      return roadmapAsCsv(sortItems(items), today);
+      return roadmapAsCsv(sortItems(items), today, config);
     case 'mermaid':
-      return roadmapAsMermaid(items, groupBy, config);
+      return roadmapAsMermaid(items, groupBy, config, today);
     case 'text':
       return roadmapAsText(items, groupBy, today, config);
   }

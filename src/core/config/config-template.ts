@@ -1,32 +1,13 @@
-import { defaultConfig } from './config';
 import { RULES } from '../rules';
+import { templateSettings } from './settings-artifacts';
 
-/** The commented `.product-docs.yaml` that `init` writes: every default, written out. */
+/** The commented `.product-docs.yaml` that `init` writes: every default, written out from the settings table. */
 export function configTemplate(): string {
-  const defaults = defaultConfig();
-  const horizons = Object.entries(defaults.roadmap.horizons).map(([h, statuses]) => `    ${h}: [${statuses.join(', ')}]`);
   return [
     '# Product Docs configuration. Every setting is optional; these are the defaults.',
     '',
-    '# Which markdown files are looked at (globs relative to this folder).',
-    `include: [${defaults.include.map((g) => JSON.stringify(g)).join(', ')}]`,
-    '# Excluded as well as node_modules and .git.',
-    'exclude: []',
-    '',
-    '# Where "new document" puts files.',
-    `docsFolder: ${defaults.docsFolder}`,
-    '# Larger files are skipped with a notice.',
-    `maxFileSizeKb: ${defaults.maxFileSize / 1024}`,
-    '',
-    '# Severity per rule: off, info, warning or error.',
-    'rules:',
-    ...RULES.map((rule) => `  ${rule.id}: ${rule.defaultSeverity}`),
-    '',
-    'roadmap:',
-    `  groupBy: ${defaults.roadmap.groupBy} # status, quarter, horizon, owner, theme or type`,
-    '  horizons:',
-    ...horizons,
-    '',
+    ...templateSettings(RULES),
+    // An example, not defaults: written by hand, and checked by a test to parse with no problems.
     '# Change a built-in type (prd, prfaq, lessons-learned) or add your own. For example:',
     '# types:',
     '#   prd:',
@@ -34,10 +15,12 @@ export function configTemplate(): string {
     '#       - { field: status, values: [approved, shipped], require: [approvers] }',
     '#     fields:',
     '#       team: { required: true, description: The owning team }',
+    '#     addSections:   # keeps the PRD sections ("sections:" would replace them)',
+    '#       - { title: Launch plan, after: Milestones, required: false }',
     '#   rfc:',
     '#     label: RFC',
     '#     files: ["rfcs/**/*.md"]   # files here are RFCs even without "type: rfc"',
-    '#     statuses: [draft, in-review, accepted, rejected]',
+    '#     statuses: [draft, in-review, { name: accepted, horizon: done }, rejected]',
     '#     sections:',
     '#       - Summary',
     '#       - { title: Motivation, aliases: [Why], guidance: Why are we doing this? }',

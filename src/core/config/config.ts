@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
 import {
   builtInTypes,
   cloneType,
@@ -7,32 +7,19 @@ import {
   type DocumentType,
   type FieldKind,
   type FieldSpec,
+  type Horizon,
   type SectionSpec,
+  type StatusDeclaration,
 } from './document-types';
-import { SEVERITY_SETTINGS, type SeveritySetting } from '../findings';
-import { backtrackingRisk } from './pattern-safety';
-import { closestMatch } from '../text';
+import { CONFIG_SHAPE, settingOf, SETTING_SHAPES, type Grouping, type MappingShape, type RecordShape, type Shape } from './settings';
+import type { SeveritySetting } from '../findings';
+import { closestMatch, normalizeLabel } from '../text';
 import { deepYamlNesting, duplicateKeys, explainYamlMessage, MAX_YAML_DEPTH, parseYamlData, withLoneCrAsLf } from '../front-matter/yaml-safety';
 
+export { HORIZONS, type Horizon } from './document-types';
+export { CONDITION_KEYS, CONFIG_KEYS, FIELD_KEYS, FIELD_KINDS, GROUPINGS, ROADMAP_KEYS, SECTION_KEYS, STATUS_KEYS, TYPE_KEYS, type Grouping } from './settings';
+
 export const CONFIG_FILE_NAME = '.product-docs.yaml';
-export const HORIZONS = ['now', 'next', 'later', 'done'] as const;
-export type Horizon = (typeof HORIZONS)[number];
-export const GROUPINGS = ['status', 'quarter', 'horizon', 'owner', 'theme', 'type'] as const;
-export type Grouping = (typeof GROUPINGS)[number];
-/** The kinds a field's value can be checked as. */
-export const FIELD_KINDS: readonly FieldKind[] = ['string', 'date', 'quarter', 'list', 'boolean'];
-/** The top-level keys of `.product-docs.yaml`; the JSON Schema and the docs list the same. */
-export const CONFIG_KEYS = ['include', 'exclude', 'docsFolder', 'maxFileSizeKb', 'rules', 'types', 'roadmap'] as const;
-/** The keys of `roadmap:`. */
-export const ROADMAP_KEYS = ['groupBy', 'horizons'] as const;
-/** The keys of one entry under `types:`. */
-export const TYPE_KEYS = ['label', 'description', 'extends', 'sections', 'fields', 'requireWhen', 'files', 'roadmap', 'statuses'] as const;
-/** The keys of one `sections` entry written as a mapping. */
-export const SECTION_KEYS = ['title', 'aliases', 'required', 'guidance'] as const;
-/** The keys of one entry under a type's `fields:`. */
-export const FIELD_KEYS = ['description', 'required', 'kind', 'values', 'pattern'] as const;
-/** The keys of one `requireWhen` entry. */
-export const CONDITION_KEYS = ['field', 'values', 'require'] as const;
 
 export interface RoadmapSettings {
   /** Which statuses fall in each horizon. */
@@ -54,11 +41,18 @@ export interface ProductDocsConfig {
   docsFolder: string;
 }
 
-/** A problem in the config file, as offsets into it. */
+/**
+ * A problem in the config file, as offsets into it. The message is complete, including what stands
+ * in until it is fixed: the CLI and the editor show it as it is.
+ */
 export interface ConfigProblem {
   message: string;
   start: number;
   end: number;
+  /** A warning: the setting is applied, but probably not as meant. Without it, the problem is an error. */
+  severity?: 'warning';
+  /** The replacement a "Did you mean" proposes, for a quick fix: text to put at start..end. */
+  suggestion?: { start: number; end: number; text: string };
 }
 
 export interface LoadedConfig {
@@ -66,20 +60,32 @@ export interface LoadedConfig {
   problems: ConfigProblem[];
 }
 
+/** What ends a problem's message: what stands in for the wrong entry until it is fixed. */
+export const STANDS_IN = {
+  /** A wrong value: the setting keeps its default. */
+  default: 'The default is used until it is fixed.',
+  /** An unknown key or an incomplete entry: it is left out. */
+  ignored: 'It is ignored until it is fixed.',
+  /** A file that cannot be read as a config at all. */
+  defaults: 'The defaults are used until it is fixed.',
+} as const;
+type StandsIn = keyof typeof STANDS_IN | 'nothing';
+
 export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**'];
 
+const ROADMAP_SHAPE = SETTING_SHAPES.roadmap;
+const defaultOf = <T>(shape: MappingShape, key: string): T => structuredClone(settingOf(shape, key).default) as T;
+
+/** The configuration without a config file; the values come from the settings table. */
 export function defaultConfig(): ProductDocsConfig {
   return {
     types: builtInTypes(),
     severities: {},
-    include: ['**/*.md'],
-    exclude: [...DEFAULT_EXCLUDES],
-    roadmap: {
-      horizons: { now: ['in-progress'], next: ['approved'], later: ['draft', 'in-review'], done: ['shipped'] },
-      groupBy: 'status',
-    },
-    maxFileSize: 1024 * 1024,
-    docsFolder: 'docs',
+    include: defaultOf(CONFIG_SHAPE, 'include'),
+    exclude: [...DEFAULT_EXCLUDES, ...defaultOf<string[]>(CONFIG_SHAPE, 'exclude')],
+    roadmap: { horizons: defaultOf(ROADMAP_SHAPE, 'horizons'), groupBy: defaultOf(ROADMAP_SHAPE, 'groupBy') },
+    maxFileSize: defaultOf<number>(CONFIG_SHAPE, 'maxFileSizeKb') * 1024,
+    docsFolder: defaultOf(CONFIG_SHAPE, 'docsFolder'),
   };
 }
 
@@ -91,19 +97,19 @@ export function parseConfig(text: string, ruleIds: readonly string[]): LoadedCon
   const config = defaultConfig();
   const problems: ConfigProblem[] = [];
   const tooDeep = deepYamlNesting(text);
-  if (tooDeep) return { config, problems: [{ message: `The config is nested too deeply to be a config (more than ${MAX_YAML_DEPTH} levels). The defaults are used until it is fixed.`, ...tooDeep }] };
+  if (tooDeep) return { config, problems: [{ message: `The config is nested too deeply to be a config (more than ${MAX_YAML_DEPTH} levels). ${STANDS_IN.defaults}`, ...tooDeep }] };
   let doc;
   try {
     doc = parseYamlData(withLoneCrAsLf(text), { prettyErrors: false, stringKeys: true });
   } catch (error) {
-    return { config, problems: [{ message: `The config could not be read: ${String(error)}`, start: 0, end: 0 }] };
+    return { config, problems: [{ message: `The config could not be read: ${String(error)}. ${STANDS_IN.defaults}`, start: 0, end: 0 }] };
   }
   const duplicates = duplicateKeys(doc).map((d) => ({ message: `Map keys must be unique: "${d.key}" is already set above; keep one of them.`, pos: [d.start, d.end] as const }));
   if (doc.errors.length > 0 || duplicates.length > 0) {
     for (const error of [...doc.errors, ...duplicates]) {
       // The parser may point one past the end (at the missing "]"): kept inside the text.
       const [start, end] = error.pos.map((offset) => Math.min(offset, text.length)) as [number, number];
-      problems.push({ message: `${explainYamlMessage(error.message, error.pos, text, 'the config')} The defaults are used until it is fixed.`, start, end });
+      problems.push({ message: `${explainYamlMessage(error.message, error.pos, text, 'the config')} ${STANDS_IN.defaults}`, start, end });
     }
     return { config, problems };
   }
@@ -112,264 +118,170 @@ export function parseConfig(text: string, ruleIds: readonly string[]): LoadedCon
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { config, problems };
   if (!isMap(root)) {
-    problems.push({ message: 'The config must be a mapping of settings (for example "rules:" and "types:").', ...span(root) });
+    problems.push({ message: `The config must be a mapping of settings (for example "rules:" and "types:"). ${STANDS_IN.defaults}`, ...span(root) });
     return { config, problems };
   }
-  const reader = new ConfigReader(problems);
-  for (const pair of root.items) {
-    const key = keyName(pair);
-    switch (key) {
-      case 'include':
-      case 'exclude': {
-        const globs = reader.stringList(pair, key);
-        if (globs) config[key] = key === 'exclude' ? [...DEFAULT_EXCLUDES, ...globs] : globs;
-        break;
-      }
-      case 'docsFolder': {
-        const folder = reader.string(pair, key);
-        if (folder !== undefined) config.docsFolder = folder;
-        break;
-      }
-      case 'maxFileSizeKb': {
-        const size = reader.number(pair, key);
-        if (size !== undefined) config.maxFileSize = size * 1024;
-        break;
-      }
-      case 'rules':
-        readRules(reader, pair, ruleIds, config);
-        break;
-      case 'types':
-        readTypes(reader, pair, config);
-        break;
-      case 'roadmap':
-        readRoadmap(reader, pair, config);
-        break;
-      default:
-        reader.unknownKey(pair, CONFIG_KEYS, 'setting');
-    }
-  }
+  const checker = new SettingsChecker(problems, ruleIds);
+  const settings = checker.check(root, CONFIG_SHAPE, '') as CheckedMapping | undefined;
+  if (settings) applySettings(settings, config, checker);
+  // Checking reports as it walks, applying afterwards: put them back in the order of the file.
+  problems.sort((a, b) => a.start - b.start);
   return { config, problems };
 }
 
-
-function readRules(reader: ConfigReader, place: Place, ruleIds: readonly string[], config: ProductDocsConfig): void {
-  const map = reader.map(place, 'rules');
-  if (!map) return;
-  for (const pair of map.items) {
-    const id = keyName(pair);
-    if (!ruleIds.includes(id)) {
-      reader.unknownKey(pair, ruleIds, 'rule');
-      continue;
-    }
-    const value = pair.value as YamlNode | null;
-    const setting = isScalar(value) && value.value !== null ? String(value.value) : undefined;
-    if (setting && (SEVERITY_SETTINGS as readonly string[]).includes(setting)) config.severities[id] = setting as SeveritySetting;
-    else {
-      const suggestion = setting === undefined ? undefined : closestMatch(setting, SEVERITY_SETTINGS);
-      const given = setting === undefined ? 'no severity' : `severity ${JSON.stringify(setting)}`;
-      reader.problem(pair, `Rule "${id}" has ${given}; expected one of ${SEVERITY_SETTINGS.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
-    }
-  }
+/** A checked mapping: its valid values by key, and the pair each came from, to point at. */
+interface CheckedMapping {
+  values: Record<string, unknown>;
+  pairs: Record<string, Pair>;
 }
 
-function readRoadmap(reader: ConfigReader, place: Place, config: ProductDocsConfig): void {
-  const map = reader.map(place, 'roadmap');
-  if (!map) return;
-  for (const pair of map.items) {
-    const key = keyName(pair);
-    if (key === 'groupBy') {
-      const grouping = reader.oneOf(pair, 'roadmap.groupBy', GROUPINGS);
-      if (grouping) config.roadmap.groupBy = grouping;
-    } else if (key === 'horizons') {
-      const horizons = reader.map(pair, 'roadmap.horizons');
-      for (const horizonPair of horizons?.items ?? []) {
-        const horizon = keyName(horizonPair);
-        if (!(HORIZONS as readonly string[]).includes(horizon)) {
-          reader.unknownKey(horizonPair, HORIZONS, 'horizon');
-          continue;
-        }
-        const statuses = reader.stringList(horizonPair, `roadmap.horizons.${horizon}`);
-        if (statuses) config.roadmap.horizons[horizon as Horizon] = statuses;
-      }
-    } else reader.unknownKey(pair, ROADMAP_KEYS, 'roadmap setting');
-  }
+/** A checked record: its valid entries, in the order of the file. */
+type CheckedRecord = { key: string; value: unknown; pair: Pair }[];
+
+function applySettings(settings: CheckedMapping, config: ProductDocsConfig, checker: SettingsChecker): void {
+  const { values } = settings;
+  if (values['include']) config.include = values['include'] as string[];
+  if (values['exclude']) config.exclude = [...DEFAULT_EXCLUDES, ...(values['exclude'] as string[])];
+  if (values['docsFolder'] !== undefined) config.docsFolder = values['docsFolder'] as string;
+  if (values['maxFileSizeKb'] !== undefined) config.maxFileSize = (values['maxFileSizeKb'] as number) * 1024;
+  for (const { key, value } of (values['rules'] as CheckedRecord | undefined) ?? []) config.severities[key] = value as SeveritySetting;
+  const roadmap = values['roadmap'] as CheckedMapping | undefined;
+  if (roadmap?.values['groupBy']) config.roadmap.groupBy = roadmap.values['groupBy'] as Grouping;
+  for (const { key, value } of (roadmap?.values['horizons'] as CheckedRecord | undefined) ?? []) config.roadmap.horizons[key as Horizon] = value as string[];
+  for (const { key, value } of (values['types'] as CheckedRecord | undefined) ?? []) applyType(key, value as CheckedMapping, config, checker);
 }
 
-function readTypes(reader: ConfigReader, place: Place, config: ProductDocsConfig): void {
-  const map = reader.map(place, 'types');
-  if (!map) return;
-  for (const pair of map.items) {
-    const id = keyName(pair);
-    if (!/^[a-z0-9][a-z0-9-]*$/i.test(id)) {
-      reader.problem(pair.key as YamlNode, `Type id "${id}" must be letters, digits and dashes.`);
-      continue;
-    }
-    const body = reader.map(pair, `types.${id}`);
-    if (!body) continue;
-    const existing = config.types.find((t) => t.id === id);
-    const extendsPair = findPair(body, 'extends');
-    const parentId = extendsPair ? reader.string(extendsPair, `types.${id}.extends`) : undefined;
-    const parent = parentId ? config.types.find((t) => t.id === parentId) : undefined;
-    if (parentId && !parent) reader.problem(extendsPair, `Type "${id}" extends unknown type "${parentId}"; known: ${config.types.map((t) => t.id).join(', ')}.`);
-    else if (parentId && existing) reader.problem(extendsPair, `Type "${id}" already exists, so "extends" is ignored: change it in place, or give the new type another id.`);
-    const type: DocumentType = existing
-      ? existing
-      : parent
-        ? { ...cloneType(parent), id, label: id }
-        : { id, label: id, description: '', sections: [], fields: commonFields(DELIVERY_STATUSES), conditions: [], files: [], roadmap: true };
-    readTypeBody(reader, body, type);
-    if (!existing) config.types.push(type);
-  }
-}
+const BUILT_IN_TYPES = builtInTypes();
 
-function readTypeBody(reader: ConfigReader, body: YAMLMap, type: DocumentType): void {
-  const where = `types.${type.id}`;
-  for (const pair of body.items) {
-    const key = keyName(pair);
+function applyType(id: string, body: CheckedMapping, config: ProductDocsConfig, checker: SettingsChecker): void {
+  const existing = config.types.find((t) => t.id === id);
+  const parentId = body.values['extends'] as string | undefined;
+  const extendsPair = body.pairs['extends'];
+  const parent = parentId ? config.types.find((t) => t.id === parentId) : undefined;
+  if (parentId && !parent) checker.problem(extendsPair, `Type "${id}" extends unknown type "${parentId}"; known: ${config.types.map((t) => t.id).join(', ')}.`, 'ignored');
+  else if (parentId && existing) checker.problem(extendsPair, `Type "${id}" already exists, so "extends" is ignored: change it in place, or give the new type another id.`, 'nothing');
+  const type: DocumentType = existing
+    ? existing
+    : parent
+      ? { ...cloneType(parent), id, label: id }
+      : { id, label: id, description: '', sections: [], fields: commonFields(DELIVERY_STATUSES), conditions: [], files: [], roadmap: true, statuses: {} };
+  const where = `types.${id}`;
+  for (const [key, value] of Object.entries(body.values)) {
     switch (key) {
-      case 'extends':
-        break;
       case 'label':
-      case 'description': {
-        const text = reader.string(pair, `${where}.${key}`);
-        if (text !== undefined) type[key] = text;
+      case 'description':
+        type[key] = value as string;
         break;
-      }
-      case 'roadmap': {
-        const flag = reader.boolean(pair, `${where}.roadmap`);
-        if (flag !== undefined) type.roadmap = flag;
+      case 'roadmap':
+        type.roadmap = value as boolean;
         break;
-      }
-      case 'files': {
-        const globs = reader.stringList(pair, `${where}.files`);
-        if (globs) type.files = globs;
+      case 'files':
+        type.files = value as string[];
         break;
-      }
-      case 'statuses': {
-        const statuses = reader.stringList(pair, `${where}.statuses`);
-        if (statuses && type.fields['status']) type.fields['status'] = { ...type.fields['status'], values: statuses };
+      case 'statuses':
+        applyStatuses(value as CheckedMapping[], type);
         break;
-      }
       case 'sections': {
-        const sections = readSections(reader, pair, where);
-        if (sections) type.sections = sections;
+        type.sections = (value as CheckedMapping[]).map(sectionOf);
+        const builtIn = BUILT_IN_TYPES.find((t) => t.id === id);
+        if (existing && builtIn && !type.sections.some((s) => builtIn.sections.some((b) => sameSection(s, b)))) {
+          checker.warning(
+            body.pairs['sections']!.key as YamlNode,
+            `${where}.sections replaces all ${builtIn.sections.length} built-in ${builtIn.label} sections; to keep them and add sections, use addSections: instead.`,
+          );
+        }
         break;
       }
       case 'fields':
-        readFields(reader, pair, type);
+        for (const field of value as CheckedRecord) type.fields[field.key] = fieldOf((field.value as CheckedMapping).values, type.fields[field.key]);
         break;
       case 'requireWhen':
-        readConditions(reader, pair, type);
+        for (const condition of value as CheckedMapping[]) type.conditions.push(condition.values as { field: string; values: string[]; require: string[] });
         break;
-      default:
-        reader.unknownKey(pair, TYPE_KEYS, 'type setting');
     }
   }
+  // Added after whatever `sections:` says, wherever the two are written.
+  if (body.values['addSections']) addSections(body.values['addSections'] as CheckedMapping[], type, where, checker);
+  if (!existing) config.types.push(type);
 }
 
-function readSections(reader: ConfigReader, place: Pair, where: string): SectionSpec[] | undefined {
-  const node = place.value as YamlNode | null;
-  if (!isSeq(node)) {
-    reader.problem(place, `${where}.sections must be a list of section titles or { title, aliases, required, guidance } entries.`);
-    return undefined;
-  }
-  const sections: SectionSpec[] = [];
-  const problemsBefore = reader.count;
-  for (const item of node.items as (YamlNode | null)[]) {
-    if (isScalar(item) && typeof item.value === 'string' && item.value.trim()) {
-      sections.push({ title: item.value.trim(), aliases: [], required: true, guidance: '' });
+const SECTION_DEFAULTS = SETTING_SHAPES.section;
+
+function sectionOf(entry: CheckedMapping): SectionSpec {
+  const v = entry.values;
+  return {
+    title: v['title'] as string,
+    aliases: (v['aliases'] as string[] | undefined) ?? defaultOf(SECTION_DEFAULTS, 'aliases'),
+    required: (v['required'] as boolean | undefined) ?? defaultOf(SECTION_DEFAULTS, 'required'),
+    guidance: (v['guidance'] as string | undefined) ?? defaultOf(SECTION_DEFAULTS, 'guidance'),
+  };
+}
+
+function sameSection(a: SectionSpec, b: SectionSpec): boolean {
+  const names = new Set([a.title, ...a.aliases].map(normalizeLabel));
+  return [b.title, ...b.aliases].some((name) => names.has(normalizeLabel(name)));
+}
+
+function addSections(entries: readonly CheckedMapping[], type: DocumentType, where: string, checker: SettingsChecker): void {
+  /** The last section added after each anchor, so several added after one keep their order. */
+  const lastAddedAfter = new Map<SectionSpec, SectionSpec>();
+  for (const entry of entries) {
+    const section = sectionOf(entry);
+    if (type.sections.some((s) => sameSection(s, section))) {
+      checker.problem(entry.pairs['title'] ?? entry.pairs['after'], `${where}.addSections: "${section.title}" is already a section of ${type.label}; change it under sections: instead.`, 'ignored');
       continue;
     }
-    const map = reader.map(item, `${where}.sections entry`);
-    if (!map) continue;
-    const titlePair = findPair(map, 'title');
-    if (!titlePair) {
-      reader.problem(item, `Each section in ${where}.sections needs a "title".`);
+    const after = entry.values['after'] as string | undefined;
+    const anchor = after === undefined ? undefined : type.sections.find((s) => sameSection(s, { title: after, aliases: [], required: true, guidance: '' }));
+    if (after !== undefined && !anchor) {
+      const titles = type.sections.map((s) => s.title);
+      const suggestion = closestMatch(after, titles);
+      checker.problem(
+        entry.pairs['after'],
+        `${where}.addSections: "${section.title}" goes after "${after}", which is not a section of ${type.label}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Sections: ${titles.join(', ')}. It goes last until this is fixed.`,
+        'nothing',
+        suggestion,
+      );
+    }
+    if (!anchor) {
+      type.sections.push(section);
       continue;
     }
-    const title = reader.string(titlePair, `${where}.sections title`)?.trim();
-    if (!title) continue;
-    const section: SectionSpec = { title, aliases: [], required: true, guidance: '' };
-    for (const pair of map.items) {
-      const key = keyName(pair);
-      if (key === 'aliases') section.aliases = reader.stringList(pair, `${where} section "${title}" aliases`) ?? [];
-      else if (key === 'required') section.required = reader.boolean(pair, `${where} section "${title}" required`) ?? true;
-      else if (key === 'guidance') section.guidance = reader.string(pair, `${where} section "${title}" guidance`) ?? '';
-      else if (key !== 'title') reader.unknownKey(pair, SECTION_KEYS, 'section setting');
-    }
-    sections.push(section);
-  }
-  // Half a list of sections would lint for sections nobody asked for: keep the previous ones instead.
-  return reader.count === problemsBefore ? sections : undefined;
-}
-
-function readFields(reader: ConfigReader, place: Pair, type: DocumentType): void {
-  const map = reader.map(place, `types.${type.id}.fields`);
-  for (const pair of map?.items ?? []) {
-    const name = keyName(pair);
-    const where = `types.${type.id}.fields.${name}`;
-    const body = reader.map(pair, where);
-    if (!body) continue;
-    const field: FieldSpec = type.fields[name] ? { ...type.fields[name]! } : { description: '', kind: 'string', required: false };
-    for (const fieldPair of body.items) {
-      const key = keyName(fieldPair);
-      if (key === 'description') field.description = reader.string(fieldPair, `${where}.description`) ?? field.description;
-      else if (key === 'required') field.required = reader.boolean(fieldPair, `${where}.required`) ?? field.required;
-      else if (key === 'kind') field.kind = reader.oneOf(fieldPair, `${where}.kind`, FIELD_KINDS) ?? field.kind;
-      else if (key === 'values') {
-        const values = reader.stringList(fieldPair, `${where}.values`);
-        if (values) field.values = values;
-      } else if (key === 'pattern') {
-        const pattern = reader.string(fieldPair, `${where}.pattern`);
-        const problem = pattern === undefined ? undefined : patternProblem(pattern);
-        if (problem) reader.problem(fieldPair, `${where}.pattern ${problem}`);
-        else if (pattern !== undefined) field.pattern = pattern;
-      } else reader.unknownKey(fieldPair, FIELD_KEYS, 'field setting');
-    }
-    type.fields[name] = field;
+    const previous = lastAddedAfter.get(anchor) ?? anchor;
+    type.sections.splice(type.sections.indexOf(previous) + 1, 0, section);
+    lastAddedAfter.set(anchor, section);
   }
 }
 
-function readConditions(reader: ConfigReader, place: Pair, type: DocumentType): void {
-  const where = `types.${type.id}.requireWhen`;
-  const node = place.value as YamlNode | null;
-  if (!isSeq(node)) {
-    reader.problem(place, `${where} must be a list of { field, values, require } entries, e.g. { field: status, values: [approved], require: [approvers] }.`);
-    return;
-  }
-  for (const item of node.items as (YamlNode | null)[]) {
-    const map = reader.map(item, `${where} entry`);
-    if (!map) continue;
-    const missing = CONDITION_KEYS.filter((key) => !findPair(map, key));
-    if (missing.length > 0) {
-      reader.problem(item, `Each ${where} entry needs "field", "values" and "require"; this one has no ${missing.map((k) => `"${k}"`).join(', ')}.`);
-      continue;
-    }
-    for (const pair of map.items) if (!(CONDITION_KEYS as readonly string[]).includes(keyName(pair))) reader.unknownKey(pair, CONDITION_KEYS, 'requireWhen setting');
-    const field = reader.string(findPair(map, 'field')!, `${where}.field`);
-    const values = reader.stringList(findPair(map, 'values')!, `${where}.values`);
-    const require = reader.stringList(findPair(map, 'require')!, `${where}.require`);
-    if (field && values && require) type.conditions.push({ field, values, require });
+function applyStatuses(entries: readonly CheckedMapping[], type: DocumentType): void {
+  const status = type.fields['status'];
+  if (!status) return;
+  type.fields['status'] = { ...status, values: entries.map((e) => e.values['name'] as string) };
+  type.statuses = {};
+  for (const entry of entries) {
+    const { name, ...declaration } = entry.values as { name: string } & StatusDeclaration;
+    if (Object.keys(declaration).length > 0) type.statuses[name] = declaration;
   }
 }
 
-/** Patterns come from the workspace: refuse ones that are invalid or could backtrack for ever. */
-function patternProblem(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern);
-  } catch (error) {
-    return `is not a valid regular expression: ${(error as Error).message}.`;
-  }
-  return backtrackingRisk(pattern);
+const FIELD_DEFAULTS = SETTING_SHAPES.field;
+
+/** A field spec with the settings given; what is not given stays as it was, or takes its default. */
+function fieldOf(values: Record<string, unknown>, before: FieldSpec | undefined): FieldSpec {
+  const field: FieldSpec = before
+    ? { ...before }
+    : { description: defaultOf(FIELD_DEFAULTS, 'description'), kind: defaultOf<FieldKind>(FIELD_DEFAULTS, 'kind'), required: defaultOf(FIELD_DEFAULTS, 'required') };
+  if (values['description'] !== undefined) field.description = values['description'] as string;
+  if (values['required'] !== undefined) field.required = values['required'] as boolean;
+  if (values['kind'] !== undefined) field.kind = values['kind'] as FieldKind;
+  if (values['values'] !== undefined) field.values = values['values'] as string[];
+  if (values['pattern'] !== undefined) field.pattern = values['pattern'] as string;
+  return field;
 }
 
 function keyName(pair: Pair): string {
   const key = pair.key as YamlNode | null;
   return isScalar(key) ? String(key.value) : '';
-}
-
-function findPair(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => keyName(p) === key);
 }
 
 /** What a problem points at: a node, or a `key: value` pair (its value, or its key when the value is empty). */
@@ -389,70 +301,133 @@ function span(place: Place): { start: number; end: number } {
   return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
 }
 
-/** Reads typed values out of YAML nodes, recording a problem (with place) for each wrong one. */
-class ConfigReader {
-  constructor(private readonly problems: ConfigProblem[]) {}
+function yamlScalarText(node: YamlNode | null): string | undefined {
+  return isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : undefined;
+}
 
-  /** How many problems have been reported so far. */
-  get count(): number {
-    return this.problems.length;
+/**
+ * Checks YAML nodes against the shapes of the settings table, recording a problem (with its place
+ * and what is allowed) for each wrong entry and returning only what is valid.
+ */
+class SettingsChecker {
+  constructor(
+    private readonly problems: ConfigProblem[],
+    private readonly ruleIds: readonly string[],
+  ) {}
+
+  /** Records a problem; returns undefined, the value a checker gives for what is wrong. */
+  problem(place: Place, message: string, standsIn: StandsIn = 'default', suggestion?: string): undefined {
+    const at = span(place);
+    const problem: ConfigProblem = { message: standsIn === 'nothing' ? message : `${message} ${STANDS_IN[standsIn]}`, ...at };
+    if (suggestion !== undefined) problem.suggestion = { ...at, text: suggestion };
+    this.problems.push(problem);
+    return undefined;
   }
 
-  problem(place: Place, message: string): void {
-    this.problems.push({ message, ...span(place) });
+  warning(place: Place, message: string): void {
+    this.problems.push({ message, ...span(place), severity: 'warning' });
   }
 
-  unknownKey(pair: Pair, allowed: readonly string[], what: string): void {
+  /** The valid value at `place`, or undefined (with a problem recorded) when there is none. */
+  check(place: Place, shape: Shape, where: string): unknown {
+    const node = valueOf(place);
+    switch (shape.kind) {
+      case 'text': {
+        const text = yamlScalarText(node);
+        if (text === undefined) return this.problem(place, `${where} must be a text value.`);
+        if (!shape.nonEmpty) return text;
+        return text.trim() ? text.trim() : this.problem(place, `${where} must not be empty.`);
+      }
+      case 'positive-number':
+        if (isScalar(node) && typeof node.value === 'number' && node.value > 0) return node.value;
+        return this.problem(place, `${where} must be a positive number.`);
+      case 'boolean':
+        if (isScalar(node) && typeof node.value === 'boolean') return node.value;
+        return this.problem(place, `${where} must be true or false.`);
+      case 'texts':
+        if (isScalar(node) && typeof node.value === 'string') return [node.value];
+        if (isSeq(node) && node.items.every((item) => yamlScalarText(item as YamlNode) !== undefined)) return node.items.map((item) => yamlScalarText(item as YamlNode)!);
+        return this.problem(place, `${where} must be a list of text values.`);
+      case 'choice': {
+        const value = isScalar(node) && node.value !== null ? String(node.value) : undefined;
+        if (value !== undefined && shape.values.includes(value)) return value;
+        const suggestion = value === undefined ? undefined : closestMatch(value, shape.values);
+        const given = shape.noun ? (value === undefined ? `has no ${shape.noun}` : `has ${shape.noun} ${JSON.stringify(value)}`) : `is ${value === undefined ? 'empty' : JSON.stringify(value)}`;
+        return this.problem(place, `${where} ${given}; expected one of ${shape.values.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, 'default', suggestion);
+      }
+      case 'mapping':
+        return this.mapping(place, shape, where);
+      case 'record':
+        return this.record(place, shape, where);
+      case 'list': {
+        const items = shape.single && yamlScalarText(node) !== undefined ? [node] : isSeq(node) ? (node.items as (YamlNode | null)[]) : undefined;
+        if (!items) return this.problem(place, shape.message(where));
+        const before = this.problems.length;
+        const checked = items.map((item) => this.check(item, shape.item, `${where} entry`)).filter((item) => item !== undefined);
+        return shape.allOrNothing && this.problems.length > before ? undefined : checked;
+      }
+    }
+  }
+
+  private mapping(place: Place, shape: MappingShape, where: string): CheckedMapping | undefined {
+    const node = valueOf(place);
+    if (shape.nameKey && yamlScalarText(node)?.trim()) return { values: { [shape.nameKey]: yamlScalarText(node)!.trim() }, pairs: {} };
+    if (!isMap(node)) return this.problem(place, `${where} must be a mapping ("key: value" lines).`);
+    const keys = shape.settings.map((s) => s.key);
+    const missing = (shape.required ?? []).filter((key) => !node.items.some((pair) => keyName(pair) === key));
+    if (missing.length > 0) return this.problem(node, shape.missing!(where, missing), 'ignored');
+    const checked: CheckedMapping = { values: {}, pairs: {} };
+    // The name first: the messages of the other keys say which entry they are in.
+    const ordered = shape.nameKey ? [...node.items].sort((a, b) => Number(keyName(b) === shape.nameKey) - Number(keyName(a) === shape.nameKey)) : node.items;
+    for (const pair of ordered) {
+      const key = keyName(pair);
+      const setting = shape.settings.find((s) => s.key === key);
+      if (!setting) {
+        this.unknownKey(pair, keys, shape.what);
+        continue;
+      }
+      const name = shape.nameKey ? (checked.values[shape.nameKey] as string | undefined) : undefined;
+      const childWhere = shape.childWhere?.(where, key, name) ?? (where ? `${where}.${key}` : key);
+      let value = this.check(pair, setting.shape, childWhere);
+      const problem = typeof value === 'string' ? setting.check?.(value) : undefined;
+      if (problem) value = this.problem(pair, `${childWhere} ${problem}`);
+      if (value === undefined) {
+        if (shape.required?.includes(key)) return undefined;
+        continue;
+      }
+      checked.values[key] = value;
+      checked.pairs[key] = pair;
+    }
+    // Back in the order of the file, for settings whose order matters.
+    checked.values = Object.fromEntries(node.items.map(keyName).filter((key) => key in checked.values).map((key) => [key, checked.values[key]]));
+    return checked;
+  }
+
+  private record(place: Place, shape: RecordShape, where: string): CheckedRecord | undefined {
+    const node = valueOf(place);
+    if (!isMap(node)) return this.problem(place, `${where} must be a mapping ("key: value" lines).`);
+    const entries: CheckedRecord = [];
+    for (const pair of node.items) {
+      const key = keyName(pair);
+      const allowed = 'values' in shape.keys ? shape.keys.values : 'rules' in shape.keys ? this.ruleIds : undefined;
+      if (allowed && !allowed.includes(key)) {
+        this.unknownKey(pair, allowed, shape.what);
+        continue;
+      }
+      if ('pattern' in shape.keys && !shape.keys.pattern.test(key)) {
+        this.problem(pair.key as YamlNode, shape.keys.message(key), 'ignored');
+        continue;
+      }
+      const value = this.check(pair, shape.value, shape.childWhere?.(where, key) ?? `${where}.${key}`);
+      if (value !== undefined) entries.push({ key, value, pair });
+    }
+    return entries;
+  }
+
+  private unknownKey(pair: Pair, allowed: readonly string[], what: string): void {
     const name = keyName(pair);
     const suggestion = closestMatch(name, allowed);
     const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
-    this.problem(pair.key as YamlNode, `Unknown ${what} "${name}".${hint} Allowed: ${allowed.join(', ')}.`);
-  }
-
-  map(place: Place, where: string): YAMLMap | undefined {
-    const node = valueOf(place);
-    if (isMap(node)) return node;
-    this.problem(place, `${where} must be a mapping ("key: value" lines).`);
-    return undefined;
-  }
-
-  string(place: Place, where: string): string | undefined {
-    const node = valueOf(place);
-    if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) return String(node.value);
-    this.problem(place, `${where} must be a text value.`);
-    return undefined;
-  }
-
-  number(place: Place, where: string): number | undefined {
-    const node = valueOf(place);
-    if (isScalar(node) && typeof node.value === 'number' && node.value > 0) return node.value;
-    this.problem(place, `${where} must be a positive number.`);
-    return undefined;
-  }
-
-  boolean(place: Place, where: string): boolean | undefined {
-    const node = valueOf(place);
-    if (isScalar(node) && typeof node.value === 'boolean') return node.value;
-    this.problem(place, `${where} must be true or false.`);
-    return undefined;
-  }
-
-  oneOf<T extends string>(place: Place, where: string, allowed: readonly T[]): T | undefined {
-    const node = valueOf(place);
-    const value = isScalar(node) && node.value !== null ? String(node.value) : undefined;
-    if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
-    const suggestion = value === undefined ? undefined : closestMatch(value, allowed);
-    this.problem(place, `${where} is ${value === undefined ? 'empty' : JSON.stringify(value)}; expected one of ${allowed.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
-    return undefined;
-  }
-
-  stringList(place: Place, where: string): string[] | undefined {
-    const node = valueOf(place);
-    if (isScalar(node) && typeof node.value === 'string') return [node.value];
-    if (isSeq(node) && node.items.every((item) => isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number'))) {
-      return node.items.map((item) => String((item as { value: unknown }).value));
-    }
-    this.problem(place, `${where} must be a list of text values.`);
-    return undefined;
+    this.problem(pair.key as YamlNode, `Unknown ${what} "${name}".${hint} Allowed: ${allowed.join(', ')}.`, 'ignored', suggestion);
   }
 }

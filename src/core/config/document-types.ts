@@ -31,6 +31,26 @@ export interface FieldCondition {
   require: string[];
 }
 
+/** The roadmap horizons, in the order the roadmap shows them. */
+export const HORIZONS = ['now', 'next', 'later', 'done'] as const;
+export type Horizon = (typeof HORIZONS)[number];
+
+/** What a status means: how it is shown, where it sits on the roadmap, whether the work is over. */
+export interface StatusMeaning {
+  label: string;
+  /** The roadmap horizon; undefined for none (shown under "Other"). */
+  horizon: Horizon | undefined;
+  /** Work in a terminal status is over (shipped, cancelled, published…), so it is never overdue. */
+  terminal: boolean;
+  /** A VS Code codicon id. */
+  icon: string;
+  /** A VS Code theme colour id. */
+  colour: string;
+}
+
+/** What a type says about one of its statuses; what it leaves out is worked out (see statusMeaning). */
+export type StatusDeclaration = Partial<Omit<StatusMeaning, 'horizon'>> & { horizon?: Horizon | 'none' };
+
 export interface DocumentType {
   id: string;
   label: string;
@@ -42,12 +62,32 @@ export interface DocumentType {
   files: string[];
   /** Whether documents of this type appear on the roadmap by default. */
   roadmap: boolean;
+  /**
+   * What the config declares about the type's statuses (the names are `fields.status.values`); a
+   * status not declared here means what BUILT_IN_STATUSES or statusMeaning's defaults say.
+   */
+  statuses: Record<string, StatusDeclaration>;
 }
 
 /** Statuses of roadmap documents (PRDs, PR/FAQs). */
 export const DELIVERY_STATUSES = ['draft', 'in-review', 'approved', 'in-progress', 'shipped', 'cancelled'];
 export const REVIEW_STATUSES = ['draft', 'in-review', 'published'];
 export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'];
+
+/**
+ * The built-in statuses and what each means, whichever type lists them. The default
+ * `roadmap.horizons` are read from here, so a horizon is written once; a workspace's
+ * `roadmap.horizons` (and a type's own status entries) then place statuses differently.
+ */
+export const BUILT_IN_STATUSES: Readonly<Record<string, StatusMeaning>> = {
+  draft: { label: 'Draft', horizon: 'later', terminal: false, icon: 'circle-large-outline', colour: 'descriptionForeground' },
+  'in-review': { label: 'In review', horizon: 'later', terminal: false, icon: 'eye', colour: 'charts.yellow' },
+  approved: { label: 'Approved', horizon: 'next', terminal: false, icon: 'pass', colour: 'charts.blue' },
+  'in-progress': { label: 'In progress', horizon: 'now', terminal: false, icon: 'play-circle', colour: 'charts.orange' },
+  shipped: { label: 'Shipped', horizon: 'done', terminal: true, icon: 'pass-filled', colour: 'charts.green' },
+  cancelled: { label: 'Cancelled', horizon: undefined, terminal: true, icon: 'circle-slash', colour: 'disabledForeground' },
+  published: { label: 'Published', horizon: undefined, terminal: true, icon: 'book', colour: 'charts.green' },
+};
 
 function section(title: string, guidance: string, aliases: string[] = [], required = true): SectionSpec {
   return { title, aliases, required, guidance };
@@ -94,6 +134,7 @@ const PRD: DocumentType = {
   conditions: [],
   files: [],
   roadmap: true,
+  statuses: {},
 };
 
 const PRFAQ: DocumentType = {
@@ -109,6 +150,7 @@ const PRFAQ: DocumentType = {
   conditions: [],
   files: [],
   roadmap: true,
+  statuses: {},
 };
 
 const LESSONS_LEARNED: DocumentType = {
@@ -129,6 +171,7 @@ const LESSONS_LEARNED: DocumentType = {
   conditions: [],
   files: [],
   roadmap: false,
+  statuses: {},
 };
 
 /** The built-in types, in the order pickers show them. */
@@ -145,6 +188,7 @@ export function cloneType(type: DocumentType): DocumentType {
     ),
     conditions: type.conditions.map((c) => ({ ...c, values: [...c.values], require: [...c.require] })),
     files: [...type.files],
+    statuses: Object.fromEntries(Object.entries(type.statuses).map(([name, declaration]) => [name, { ...declaration }])),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Grouping, Horizon, ProductDocsConfig } from '../config/config';
 import { HORIZONS } from '../config/config';
 import { DELIVERY_STATUSES, PRIORITIES, REVIEW_STATUSES } from '../config/document-types';
+import { statusMeaning } from '../config/status-meaning';
 import { isValidIsoDate } from '../front-matter/field-values';
 import type { RoadmapItem } from './items';
 
@@ -49,7 +50,7 @@ export function combinedConfig(configs: readonly ProductDocsConfig[]): ProductDo
 
 /** The horizon an item's status falls in, or undefined (e.g. cancelled). */
 export function horizonOf(item: RoadmapItem, config: ProductDocsConfig): Horizon | undefined {
-  return HORIZONS.find((h) => config.roadmap.horizons[h].includes(item.status));
+  return statusMeaning(config, item.type, item.status).horizon;
 }
 
 /** Priority, then target date, then title: the order a PM scans a list in. No (or no valid) priority or date sorts last. */
@@ -99,7 +100,7 @@ export function groupItems<T extends RoadmapItem>(items: readonly T[], by: Group
   const order = groupOrder(by, config);
   return [...groups.entries()]
     .sort(([a], [b]) => (a === '') !== (b === '') ? (a === '' ? 1 : -1) : rank(order, a) - rank(order, b) || a.localeCompare(b))
-    .map(([key, members]) => ({ key, label: groupLabel(key, by, config), items: sortItems(members) }));
+    .map(([key, members]) => ({ key, label: groupLabel(key, by, config, members[0]!), items: sortItems(members) }));
 }
 
 export function groupKey(item: RoadmapItem, by: Grouping, config: ProductDocsConfig): string {
@@ -108,9 +109,11 @@ export function groupKey(item: RoadmapItem, by: Grouping, config: ProductDocsCon
   return item[by] ?? '';
 }
 
-function groupLabel(key: string, by: Grouping, config: ProductDocsConfig): string {
+/** A group's label; a status group is labelled as the status of its first item's type says. */
+function groupLabel(key: string, by: Grouping, config: ProductDocsConfig, first: RoadmapItem): string {
   if (key === '') return NONE_LABELS[by];
   if (by === 'horizon') return HORIZON_LABELS[key as Horizon];
+  if (by === 'status') return statusMeaning(config, first.type, key).label;
   if (by === 'type') return config.types.find((t) => t.id === key)?.label ?? key;
   return key;
 }

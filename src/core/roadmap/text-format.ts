@@ -10,7 +10,7 @@ export function roadmapAsText(items: LintedItem[], groupBy: Grouping, today: str
     lines.push(`${group.label} (${group.items.length})`);
     for (const item of group.items) {
       const details = [item.priority, item.quarter, item.target && `target ${item.target}`, item.owner && `@${item.owner}`, groupBy !== 'status' && item.status].filter(Boolean).join(' · ');
-      const marks = [isOverdue(item, today) ? 'OVERDUE' : '', item.problems ? `${item.problems} problem${item.problems === 1 ? '' : 's'}` : ''].filter(Boolean);
+      const marks = [isOverdue(item, today, config) ? 'OVERDUE' : '', item.problems ? `${item.problems} problem${item.problems === 1 ? '' : 's'}` : ''].filter(Boolean);
       lines.push(`  ${item.title}${details ? `  ${details}` : ''}${marks.length ? `  [${marks.join(', ')}]` : ''}`, `    ${item.file}`);
     }
     lines.push('');

@@ -20,9 +20,9 @@ describe('Roadmap view', () => {
     const api = await productDocs();
     await api.settled();
     const groups = await api.roadmap();
-    assert.ok(titlesIn(groups, 'in-review').includes('Checkout redesign'));
-    assert.ok(titlesIn(groups, 'approved').includes('Loyalty points'));
-    assert.ok(titlesIn(groups, 'draft').includes('Offline mode for the mobile app'));
+    assert.ok(titlesIn(groups, 'In review').includes('Checkout redesign'));
+    assert.ok(titlesIn(groups, 'Approved').includes('Loyalty points'));
+    assert.ok(titlesIn(groups, 'Draft').includes('Offline mode for the mobile app'));
     assert.ok(!groups.flatMap((g) => g.items).some((i) => i.uri.endsWith('README.md')));
   });
 
@@ -130,7 +130,7 @@ describe('Roadmap view', () => {
       await api.settled();
       return (await api.roadmap()).find((g) => g.items.some((i) => i.title === 'Added while running'));
     });
-    assert.equal(group.label, 'in-progress');
+    assert.equal(group.label, 'In progress');
     await vscode.workspace.fs.delete(uri);
     await waitFor('the deleted item to leave the roadmap', async () => {
       await api.settled();
@@ -167,9 +167,9 @@ describe('Roadmap view', () => {
     assert.equal(applied, true);
     const after = await readText(uri);
     assert.equal(after, before.replace(/^status: draft$/m, 'status: in-progress'), 'only the status value changes');
-    await waitFor('the item under in-progress', async () => {
+    await waitFor('the item under In progress', async () => {
       await api.settled();
-      return titlesIn(await api.roadmap(), 'in-progress').includes('Offline mode for the mobile app');
+      return titlesIn(await api.roadmap(), 'In progress').includes('Offline mode for the mobile app');
     });
     // Undoable: the edit is on the document's undo stack.
     const document = await vscode.workspace.openTextDocument(uri);
