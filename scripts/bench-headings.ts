@@ -6,7 +6,6 @@ import MarkdownIt from 'markdown-it';
 import { scanHeadings } from '../src/core/markdown/headings';
 import { Rng } from './bench/prng';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const { unified } = require('unified') as typeof import('unified');
 const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -88,10 +88,6 @@ export function detectEol(text: string): '\n' | '\r\n' {
   return lf > 0 && text.charCodeAt(lf - 1) === 13 ? '\r\n' : '\n';
 }
 
-export function positionBefore(a: Position, b: Position): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
 /** Collapse whitespace and case so headings and field values compare the way people read them. */
 export function normalizeLabel(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();

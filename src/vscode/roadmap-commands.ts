@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { GROUPINGS, type Grouping } from '../core/config/config';
 import type { DocumentType, FieldSpec } from '../core/config/document-types';
 import { setFieldEdit, yamlScalar } from '../core/front-matter/front-matter-edits';
-import { checkFieldValue, isBlank, localIsoDate } from '../core/front-matter/field-values';
+import { checkFieldValue, isEmptyValue, localIsoDate } from '../core/front-matter/field-values';
 import { activeItemFilters, describeItemFilter, ITEM_FILTER_FIELDS, withItemFilter, type ItemFilterField } from '../core/roadmap/item-filter';
 import { EXPORT_FORMATS, roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaid, type ExportFormat } from '../core/roadmap/export';
 import type { TextEdit } from '../core/text';
@@ -165,7 +165,7 @@ async function setStatus(
 /** Fields that `requireWhen` makes required once status is `status`, and that are missing or empty now. */
 function fieldsTheStatusNeeds(type: DocumentType, data: Record<string, unknown>, status: string): string[] {
   const needed = type.conditions.filter((c) => c.field === 'status' && c.values.includes(status)).flatMap((c) => c.require);
-  return [...new Set(needed)].filter((name) => name !== 'status' && isBlank(data[name]));
+  return [...new Set(needed)].filter((name) => name !== 'status' && isEmptyValue(data[name]));
 }
 
 function askFieldValue(name: string, spec: FieldSpec, status: string): Thenable<string | undefined> {
@@ -189,7 +189,7 @@ function fieldAnswerValue(text: string, spec: FieldSpec): unknown {
 /** Why the answer would not satisfy the lint (empty, not allowed, badly formed), or undefined. */
 function fieldAnswerProblem(name: string, text: string, spec: FieldSpec): string | undefined {
   const value = fieldAnswerValue(text, spec);
-  if (isBlank(value)) return `Give ${name} a value.`;
+  if (isEmptyValue(value)) return `Give ${name} a value.`;
   return checkFieldValue(name, value, spec)?.message;
 }
 

@@ -16,7 +16,6 @@ import MarkdownIt from 'markdown-it';
 import { flattenTokens, MAX_PARSED_HEADING } from '../../src/core/markdown/heading-text';
 import { scanCodeBlocks, scanHeadings, type Heading } from '../../src/core/markdown/headings';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 // remark and its helpers are ESM-only; Node 20 (and tsx) load them through require.
 const { unified } = require('unified') as typeof import('unified');
 const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;

@@ -192,7 +192,7 @@ export function cloneType(type: DocumentType): DocumentType {
   };
 }
 
-/** All the headings a section answers to, normalised for matching. */
+/** All the headings a section answers to, as written (callers normalise them to match). */
 export function sectionNames(spec: SectionSpec): string[] {
   return [spec.title, ...spec.aliases];
 }

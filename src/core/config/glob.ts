@@ -46,10 +46,6 @@ export class GlobSet {
     this.patterns = globs.map((glob) => globToRegExp(glob.includes('/') ? glob : `**/${glob}`));
   }
 
-  get isEmpty(): boolean {
-    return this.patterns.length === 0;
-  }
-
   matches(relativePath: string): boolean {
     return this.patterns.some((p) => p.test(relativePath));
   }

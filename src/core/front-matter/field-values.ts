@@ -21,7 +21,7 @@ export function scalarText(value: unknown): string | undefined {
 }
 
 /** True when a field counts as absent: missing, null, or blank. */
-export function isBlank(value: unknown): boolean {
+export function isEmptyValue(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 }
 

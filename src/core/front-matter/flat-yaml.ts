@@ -33,7 +33,7 @@ export function readFlatYaml(text: string, offset: number): FlatYaml | undefined
     const next = afterBreak(source, lineEnd);
     if (next < 0) return undefined;
     const c = source.charCodeAt(pos);
-    if (c === HASH || isBlank(source, pos, lineEnd)) {
+    if (c === HASH || isBlankBetween(source, pos, lineEnd)) {
       pos = next;
       continue;
     }
@@ -127,7 +127,7 @@ function afterBreak(source: string, lineEnd: number): number {
   return source.charCodeAt(lineEnd + 1) === 0x0a ? lineEnd + 2 : -1;
 }
 
-function isBlank(source: string, from: number, to: number): boolean {
+function isBlankBetween(source: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (source.charCodeAt(i) !== SPACE) return false;
   return true;
 }

@@ -39,16 +39,3 @@ function sectionLookup(type: DocumentType): Map<string, number> {
   }
   return lookup;
 }
-
-/** How many of the type's required sections the document has: "4/6 sections". */
-export function requiredSectionProgress(type: DocumentType, matched: MatchedSection[]): { present: number; required: number } {
-  const present = new Set(matched.map((m) => m.specIndex));
-  let required = 0;
-  let found = 0;
-  type.sections.forEach((spec, index) => {
-    if (!spec.required) return;
-    required++;
-    if (present.has(index)) found++;
-  });
-  return { present: found, required };
-}

@@ -1,4 +1,4 @@
-import { checkFieldValue, isBlank } from '../front-matter/field-values';
+import { checkFieldValue, isEmptyValue } from '../front-matter/field-values';
 import { setFieldEdit, yamlScalar } from '../front-matter/front-matter-edits';
 import type { Rule, RuleFinding } from './rule';
 
@@ -14,7 +14,7 @@ export const invalidField: Rule = {
     for (const [name, location] of fm.fields) {
       const spec = type.fields[name];
       const value = fm.data[name];
-      if (!spec || isBlank(value) || name === 'type') continue;
+      if (!spec || isEmptyValue(value) || name === 'type') continue;
       const problem = checkFieldValue(name, value, spec);
       if (!problem) continue;
       const suggestion = problem.suggestion;

@@ -1,6 +1,6 @@
 import type { RuleContext } from './rule';
 import type { Rule, RuleFinding } from './rule';
-import { isBlank } from '../front-matter/field-values';
+import { isEmptyValue } from '../front-matter/field-values';
 import { setFieldEdit, yamlScalar } from '../front-matter/front-matter-edits';
 
 /** Fields a document of this type must have, counting `requireWhen` conditions. */
@@ -49,7 +49,7 @@ export const missingField: Rule = {
     const anchor = fm ? doc.lines.rangeOf(0, 3) : doc.lines.rangeOf(0, doc.lines.lineEnd(0));
     const findings: RuleFinding[] = [];
     for (const name of requiredFields(context)) {
-      if (!isBlank(data[name])) continue;
+      if (!isEmptyValue(data[name])) continue;
       const present = fm?.fields.get(name);
       const value = defaultValue(context, name);
       const edit = value === undefined ? undefined : setFieldEdit(doc, name, value);

@@ -61,13 +61,7 @@ type Entry = IndexedFile & ({ text: string; findings: undefined } | { hash: numb
 export class WorkspaceIndex {
   private readonly files = new Map<string, Entry>();
 
-  constructor(private config: ProductDocsConfig) {}
-
-  /** Replaces the config; every file must then be fed again (the caller re-reads them). */
-  reset(config: ProductDocsConfig): void {
-    this.config = config;
-    this.files.clear();
-  }
+  constructor(private readonly config: ProductDocsConfig) {}
 
   get size(): number {
     return this.files.size;
