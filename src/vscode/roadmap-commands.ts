@@ -4,7 +4,7 @@ import type { DocumentType, FieldSpec } from '../core/config/document-types';
 import { setFieldEdit, yamlScalar } from '../core/front-matter/front-matter-edits';
 import { checkFieldValue, isEmptyValue, localIsoDate } from '../core/front-matter/field-values';
 import { activeItemFilters, describeItemFilter, ITEM_FILTER_FIELDS, withItemFilter, type ItemFilterField } from '../core/roadmap/item-filter';
-import { EXPORT_FORMATS, roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaid, type ExportFormat } from '../core/roadmap/export';
+import { EXPORT_FORMATS, roadmapAsCsv, roadmapAsMarkdown, roadmapAsMermaidMarkdown, type ExportFormat } from '../core/roadmap/export';
 import type { TextEdit } from '../core/text';
 import { toTextEdit } from './convert';
 import type { DocumentAnalyses } from './document-analysis';
@@ -56,8 +56,8 @@ export function registerRoadmapCommands(tree: RoadmapTree, model: WorkspaceModel
       const items = tree.visibleItems().map(({ item, uri }) => ({ ...item, problems: model.problemsOf(uri) }));
       const today = localIsoDate(new Date());
       const content =
-        chosen === 'csv' ? roadmapAsCsv(items, today, tree.config()) : chosen === 'mermaid' ? roadmapAsMermaid(items, tree.groupBy, tree.config()) : roadmapAsMarkdown(items, tree.groupBy, tree.config(), today);
-      const document = await vscode.workspace.openTextDocument({ content, language: chosen === 'markdown' ? 'markdown' : 'plaintext' });
+        chosen === 'csv' ? roadmapAsCsv(items, today, tree.config()) : chosen === 'mermaid' ? roadmapAsMermaidMarkdown(items, tree.groupBy, tree.config(), today) : roadmapAsMarkdown(items, tree.groupBy, tree.config(), today);
+      const document = await vscode.workspace.openTextDocument({ content, language: chosen === 'csv' ? 'plaintext' : 'markdown' });
       await vscode.window.showTextDocument(document);
       return document;
     }),
