@@ -20,7 +20,11 @@ describe('A fresh window on a workspace with only a .product-docs.yaml', () => {
     const uri = await pending;
     assert.ok(uri, 'no document was written');
     assert.equal(uri.toString(), workspaceUri('specs', 'first-thing.md').toString());
-    const text = await readText(uri);
+    // The editor saves the new document (and auto-save may save it again): read it once a save is through.
+    const text = await waitFor('the new document on disk', async () => {
+      const written = await readText(uri);
+      return written.length > 0 && written;
+    });
     assert.match(text, /^type: rfc$/m);
     assert.match(text, /^## Motivation$/m);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
