@@ -79,13 +79,22 @@ async function folderEntryAsync(entry: Dirent, folder: string): Promise<FolderEn
   }
 }
 
+/**
+ * What the blocking and the non-blocking read both decide from the opened file's stats alone: a
+ * folder or a pipe is never read, and a file over the limit is reported by size without its bytes.
+ */
+function refusedBeforeReading(stats: Stats, limit: number): ReadOutcome | undefined {
+  if (!stats.isFile()) return { kind: stats.isDirectory() ? 'folder' : 'other' };
+  return stats.size > limit ? { kind: 'file', size: stats.size, bytes: undefined } : undefined;
+}
+
 function readSyncNonBlocking(path: string, limit: number): ReadOutcome {
   const fd = openSync(path, OPEN_FLAGS);
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return { kind: stats.isDirectory() ? 'folder' : 'other' };
+    const refused = refusedBeforeReading(stats, limit);
+    if (refused) return refused;
     const size = stats.size;
-    if (size > limit) return { kind: 'file', size, bytes: undefined };
     const buffer = Buffer.allocUnsafe(size);
     let read = 0;
     while (read < size) {
@@ -103,9 +112,9 @@ async function readAsyncNonBlocking(path: string, limit: number): Promise<ReadOu
   const handle = await fsp.open(path, OPEN_FLAGS);
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) return { kind: stats.isDirectory() ? 'folder' : 'other' };
+    const refused = refusedBeforeReading(stats, limit);
+    if (refused) return refused;
     const size = stats.size;
-    if (size > limit) return { kind: 'file', size, bytes: undefined };
     const buffer = Buffer.allocUnsafe(size);
     let read = 0;
     while (read < size) {
